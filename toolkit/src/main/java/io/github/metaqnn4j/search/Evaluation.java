@@ -1,0 +1,74 @@
+package io.github.metaqnn4j.search;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The outcome of evaluating one architecture: its learning curve (validation accuracy after every
+ * epoch), whether training completed, was stopped early or failed, and why it failed.
+ *
+ * <pre>{@code
+ * Evaluation.completed(List.of(0.41, 0.58, 0.63), 12.5).best();   // 0.63
+ * Evaluation.failed("loss became NaN in epoch 2", 3.1);
+ * }</pre>
+ *
+ * @param curve validation accuracy after each epoch, in order
+ * @param status how the evaluation ended
+ * @param reason why it failed, or empty
+ * @param seconds wall time of the evaluation
+ */
+public record Evaluation(List<Double> curve, Status status, String reason, double seconds) {
+
+  /** How an evaluation ended. */
+  public enum Status {
+    /** Trained for the whole schedule. */
+    COMPLETED,
+    /** Stopped after some epochs because a stopping rule predicted a poor result. */
+    STOPPED_EARLY,
+    /** Could not be trained (build error, divergence, out of memory); see the reason. */
+    FAILED
+  }
+
+  public Evaluation {
+    curve = List.copyOf(curve);
+    Objects.requireNonNull(status, "status");
+    reason = reason == null ? "" : reason;
+    for (double y : curve) {
+      if (!(y >= 0 && y <= 1)) {
+        throw new IllegalArgumentException("curve values are accuracies in [0, 1], got " + curve);
+      }
+    }
+    if (status != Status.FAILED && curve.isEmpty()) {
+      throw new IllegalArgumentException("a " + status + " evaluation needs at least one epoch");
+    }
+  }
+
+  /** A model trained for its whole schedule. */
+  public static Evaluation completed(List<Double> curve, double seconds) {
+    return new Evaluation(curve, Status.COMPLETED, "", seconds);
+  }
+
+  /** A model stopped early after the epochs in {@code curve}. */
+  public static Evaluation stoppedEarly(List<Double> curve, double seconds) {
+    return new Evaluation(curve, Status.STOPPED_EARLY, "", seconds);
+  }
+
+  /** A model that could not be trained, and why. */
+  public static Evaluation failed(String reason, double seconds) {
+    return new Evaluation(List.of(), Status.FAILED, reason, seconds);
+  }
+
+  /** The best validation accuracy, or 0 when there is no curve. */
+  public double best() {
+    return curve.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+  }
+
+  /** The last validation accuracy, or 0 when there is no curve. */
+  public double last() {
+    return curve.isEmpty() ? 0 : curve.get(curve.size() - 1);
+  }
+
+  public boolean failed() {
+    return status == Status.FAILED;
+  }
+}

@@ -1,0 +1,89 @@
+package io.github.metaqnn4j.search;
+
+import io.github.metaqnn4j.space.Architecture;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * What an {@link Evaluator} is told about the model it evaluates, and the channel through which it
+ * reports each epoch. {@link #epochDone} returns whether training should go on.
+ *
+ * <pre>{@code
+ * // inside an Evaluator:
+ * for (int e = 1; e <= epochs; e++) {
+ *   double acc = trainOneEpoch();
+ *   if (!context.epochDone(new Epoch(e, acc, loss, seconds))) break;   // stopped early
+ * }
+ * }</pre>
+ */
+public final class EvaluationContext {
+  private final Architecture architecture;
+  private final int iteration;
+  private final long seed;
+  private final StoppingRule stoppingRule;
+  private final Consumer<Epoch> observer;
+  private final List<Double> curve = new ArrayList<>();
+  private boolean stopped;
+
+  /**
+   * A context for one evaluation.
+   *
+   * @param architecture the model being evaluated
+   * @param iteration the search iteration it was sampled in
+   * @param seed the seed its training must use (weights, shuffling)
+   * @param stoppingRule asked after every epoch whether to stop
+   * @param observer told of every epoch (progress displays, stores)
+   */
+  public EvaluationContext(
+      Architecture architecture,
+      int iteration,
+      long seed,
+      StoppingRule stoppingRule,
+      Consumer<Epoch> observer) {
+    this.architecture = architecture;
+    this.iteration = iteration;
+    this.seed = seed;
+    this.stoppingRule = stoppingRule;
+    this.observer = observer;
+  }
+
+  /** A context with no stopping rule and no observer, for using an evaluator on its own. */
+  public static EvaluationContext standalone(Architecture architecture, long seed) {
+    return new EvaluationContext(architecture, 0, seed, StoppingRule.NEVER, e -> {});
+  }
+
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  public int iteration() {
+    return iteration;
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /**
+   * Reports a finished epoch; returns true to go on training, false when the stopping rule asks to
+   * stop.
+   */
+  public boolean epochDone(Epoch epoch) {
+    curve.add(epoch.validationAccuracy());
+    observer.accept(epoch);
+    stopped = stoppingRule.shouldStop(architecture, Collections.unmodifiableList(curve));
+    return !stopped;
+  }
+
+  /** Whether the stopping rule asked to stop after the last reported epoch. */
+  public boolean stopped() {
+    return stopped;
+  }
+
+  /** The validation accuracies reported so far. */
+  public List<Double> curve() {
+    return List.copyOf(curve);
+  }
+}

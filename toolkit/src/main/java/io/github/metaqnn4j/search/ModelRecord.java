@@ -1,0 +1,28 @@
+package io.github.metaqnn4j.search;
+
+import io.github.metaqnn4j.space.Architecture;
+
+/**
+ * One iteration of a search: the architecture sampled, the epsilon it was sampled with, and
+ * either its new evaluation or the reward reused from an earlier one.
+ *
+ * <pre>{@code
+ * result.history().get(0).reward();
+ * }</pre>
+ *
+ * @param iteration the iteration, from 0 (re-samples count)
+ * @param model the index of this model among the unique models evaluated, or -1 when reused
+ * @param architecture the architecture sampled
+ * @param epsilon the exploration rate it was sampled with
+ * @param evaluation its evaluation (for a reused architecture: the first evaluation)
+ * @param reward the reward given to the agent
+ * @param reused whether the architecture had been evaluated before and was not trained again
+ */
+public record ModelRecord(
+    int iteration,
+    int model,
+    Architecture architecture,
+    double epsilon,
+    Evaluation evaluation,
+    double reward,
+    boolean reused) {}

@@ -1,0 +1,605 @@
+package io.github.metaqnn4j.space;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The MetaQNN state space: the layer vocabulary and the rules that say which layer may follow
+ * which (paper, Table 1 and section 4.2). Immutable; made with a fluent {@link Builder} whose
+ * defaults are the paper's.
+ *
+ * <pre>{@code
+ * var space = StateSpace.paper().imageSize(28).classes(10).maxDepth(6).convFilters(16, 32).build();
+ * space.legalActions(space.start(), space.imageSize());   // the first layers the agent may pick
+ * space.accepts(Architecture.parse("[C(16,3,1), P(2,2), SM(10)]"));   // true
+ * space.describe();
+ * }</pre>
+ */
+public final class StateSpace {
+  private final String name;
+  private final int imageSize;
+  private final int classes;
+  private final int minDepth;
+  private final int maxDepth;
+  private final List<Integer> convFilters;
+  private final List<Integer> convKernels;
+  private final List<Integer> convStrides;
+  private final List<Pool> pools;
+  private final List<Integer> fcSizes;
+  private final int maxConsecutiveFc;
+  private final List<Integer> fcFromBins;
+  private final SizeBins sizeBins;
+  private final Padding padding;
+  private final boolean initialPooling;
+  private final boolean consecutivePooling;
+  private final boolean globalAveragePooling;
+  private final boolean kernelSmallerThanSize;
+  private final boolean fcNonIncreasing;
+
+  private final List<Layer> vocabulary;
+  private volatile StateGraph graph;
+
+  private StateSpace(Builder b) {
+    this.name = b.name;
+    this.imageSize = b.imageSize;
+    this.classes = b.classes;
+    this.minDepth = b.minDepth;
+    this.maxDepth = b.maxDepth;
+    this.convFilters = List.copyOf(b.convFilters);
+    this.convKernels = List.copyOf(b.convKernels);
+    this.convStrides = List.copyOf(b.convStrides);
+    this.pools = List.copyOf(b.pools);
+    this.fcSizes = List.copyOf(b.fcSizes);
+    this.maxConsecutiveFc = b.maxConsecutiveFc;
+    this.sizeBins = b.sizeBins;
+    this.fcFromBins =
+        List.copyOf(
+            b.fcFromBins != null
+                ? b.fcFromBins
+                : sizeBins.lowerBounds().subList(1, sizeBins.lowerBounds().size()));
+    this.padding = b.padding;
+    this.initialPooling = b.initialPooling;
+    this.consecutivePooling = b.consecutivePooling;
+    this.globalAveragePooling = b.globalAveragePooling;
+    this.kernelSmallerThanSize = b.kernelSmallerThanSize;
+    this.fcNonIncreasing = b.fcNonIncreasing;
+    this.vocabulary = buildVocabulary();
+  }
+
+  /** The rules of the paper (Table 1, section 4.2) for 32x32 images and 10 classes, depth 12. */
+  public static Builder paper() {
+    return new Builder();
+  }
+
+  /** The paper's CIFAR-10 space: 32x32 images, 10 classes, at most 18 layers. */
+  public static Builder cifar10() {
+    return paper().name("cifar10").maxDepth(18);
+  }
+
+  /** The paper's SVHN space: 32x32 images, 10 classes, at most 12 layers. */
+  public static Builder svhn() {
+    return paper().name("svhn").maxDepth(12);
+  }
+
+  /** The paper's MNIST space: 28x28 images, 10 classes, at most 12 layers. */
+  public static Builder mnist() {
+    return paper().name("mnist").imageSize(28).maxDepth(12);
+  }
+
+  /**
+   * A small space whose networks train in seconds on a CPU: 28x28 input, 8 or 16 filters of size
+   * 3 or 5, the paper's pooling, FC of 64 or 32 units, at most 6 layers.
+   */
+  public static Builder small() {
+    return paper()
+        .name("small")
+        .imageSize(28)
+        .maxDepth(6)
+        .convFilters(8, 16)
+        .convKernels(3, 5)
+        .fcSizes(64, 32);
+  }
+
+  /** A builder holding this space's settings, to derive a changed copy. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.imageSize = imageSize;
+    b.classes = classes;
+    b.minDepth = minDepth;
+    b.maxDepth = maxDepth;
+    b.convFilters = convFilters;
+    b.convKernels = convKernels;
+    b.convStrides = convStrides;
+    b.pools = pools;
+    b.fcSizes = fcSizes;
+    b.maxConsecutiveFc = maxConsecutiveFc;
+    b.fcFromBins = fcFromBins;
+    b.sizeBins = sizeBins;
+    b.padding = padding;
+    b.initialPooling = initialPooling;
+    b.consecutivePooling = consecutivePooling;
+    b.globalAveragePooling = globalAveragePooling;
+    b.kernelSmallerThanSize = kernelSmallerThanSize;
+    b.fcNonIncreasing = fcNonIncreasing;
+    return b;
+  }
+
+  // ---- settings ------------------------------------------------------------------------------
+
+  public String name() {
+    return name;
+  }
+
+  public int imageSize() {
+    return imageSize;
+  }
+
+  public int classes() {
+    return classes;
+  }
+
+  public int minDepth() {
+    return minDepth;
+  }
+
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  public List<Integer> convFilters() {
+    return convFilters;
+  }
+
+  public List<Integer> convKernels() {
+    return convKernels;
+  }
+
+  public List<Integer> convStrides() {
+    return convStrides;
+  }
+
+  public List<Pool> pools() {
+    return pools;
+  }
+
+  public List<Integer> fcSizes() {
+    return fcSizes;
+  }
+
+  public int maxConsecutiveFc() {
+    return maxConsecutiveFc;
+  }
+
+  public List<Integer> fcFromBins() {
+    return fcFromBins;
+  }
+
+  public SizeBins sizeBins() {
+    return sizeBins;
+  }
+
+  public Padding padding() {
+    return padding;
+  }
+
+  public boolean initialPooling() {
+    return initialPooling;
+  }
+
+  public boolean consecutivePooling() {
+    return consecutivePooling;
+  }
+
+  public boolean globalAveragePooling() {
+    return globalAveragePooling;
+  }
+
+  public boolean kernelSmallerThanSize() {
+    return kernelSmallerThanSize;
+  }
+
+  public boolean fcNonIncreasing() {
+    return fcNonIncreasing;
+  }
+
+  /** Every layer the agent could ever choose, in a fixed order: C, P, FC, GAP, SM. */
+  public List<Layer> vocabulary() {
+    return vocabulary;
+  }
+
+  // ---- transitions ---------------------------------------------------------------------------
+
+  /** The start state: no layer yet, depth 0, in the bin of the input size. */
+  public State start() {
+    return new State(null, 0, sizeBins.bin(imageSize), 0);
+  }
+
+  /**
+   * Why {@code action} may not follow {@code state} at true representation size {@code size}, or
+   * empty if it may.
+   */
+  public Optional<String> violation(State state, int size, Layer action) {
+    return Optional.ofNullable(TransitionRules.violation(this, state, size, action));
+  }
+
+  /** The layers that may follow {@code state} at true representation size {@code size}. */
+  public List<Layer> legalActions(State state, int size) {
+    List<Layer> legal = new ArrayList<>();
+    for (Layer candidate : vocabulary) {
+      if (TransitionRules.violation(this, state, size, candidate) == null) {
+        legal.add(candidate);
+      }
+    }
+    return legal;
+  }
+
+  /** The true representation size after {@code action} is applied to size {@code size}. */
+  public int sizeAfter(int size, Layer action) {
+    if (action instanceof Conv c) {
+      int valid = padding == Padding.SAME ? size : size - c.kernel() + 1;
+      return Math.max(1, (valid + c.stride() - 1) / c.stride());
+    }
+    if (action instanceof Pool p) {
+      return p.outputSize(size);
+    }
+    return 1;
+  }
+
+  /** The state reached by {@code action} from {@code state} at true size {@code size}. */
+  public State next(State state, int size, Layer action) {
+    int fcRun =
+        action instanceof FullyConnected
+            ? (state.layer() instanceof FullyConnected ? state.fcRun() + 1 : 1)
+            : 0;
+    return new State(action, state.depth() + 1, sizeBins.bin(sizeAfter(size, action)), fcRun);
+  }
+
+  /**
+   * The trajectory of states an architecture walks through.
+   *
+   * @throws IllegalArchitectureException naming the first layer that breaks a rule and the rule
+   */
+  public List<Step> walk(Architecture architecture) {
+    List<Step> steps = new ArrayList<>(architecture.size());
+    State state = start();
+    int size = imageSize;
+    for (int i = 0; i < architecture.size(); i++) {
+      Layer layer = architecture.layer(i);
+      String why = TransitionRules.violation(this, state, size, layer);
+      if (why != null) {
+        throw new IllegalArchitectureException(architecture, i, why);
+      }
+      steps.add(new Step(state, size, layer));
+      size = sizeAfter(size, layer);
+      state = next(state, size, layer);
+    }
+    if (!state.isTerminal()) {
+      throw new IllegalArchitectureException(
+          architecture, architecture.size(), "it must end with SM(" + classes + ")");
+    }
+    return steps;
+  }
+
+  /** Whether the architecture is one the agent could design in this space. */
+  public boolean accepts(Architecture architecture) {
+    return check(architecture).isEmpty();
+  }
+
+  /** Why the architecture is not in this space, or empty if it is. */
+  public Optional<String> check(Architecture architecture) {
+    try {
+      walk(architecture);
+      return Optional.empty();
+    } catch (IllegalArchitectureException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  // ---- enumeration ---------------------------------------------------------------------------
+
+  /** The compiled graph of reachable states and state-action pairs (built once, then cached). */
+  public StateGraph graph() {
+    StateGraph g = graph;
+    if (g == null) {
+      synchronized (this) {
+        g = graph;
+        if (g == null) {
+          g = StateGraph.compile(this);
+          graph = g;
+        }
+      }
+    }
+    return g;
+  }
+
+  /** Every reachable state, the start state first. */
+  public List<State> states() {
+    return graph().states();
+  }
+
+  /** The number of reachable state-action pairs: the size of the Q table. */
+  public int stateActionCount() {
+    return graph().stateActionCount();
+  }
+
+  /** Counts of states by layer type and depth, and of state-action pairs and architectures. */
+  public SpaceSummary describe() {
+    return SpaceSummary.of(this);
+  }
+
+  private List<Layer> buildVocabulary() {
+    List<Layer> all = new ArrayList<>();
+    for (int n : convFilters) {
+      for (int f : convKernels) {
+        for (int l : convStrides) {
+          all.add(new Conv(n, f, l));
+        }
+      }
+    }
+    all.addAll(pools);
+    for (int n : fcSizes) {
+      all.add(new FullyConnected(n));
+    }
+    if (globalAveragePooling) {
+      all.add(new GlobalAveragePooling(classes));
+    }
+    all.add(new Softmax(classes));
+    return List.copyOf(all);
+  }
+
+  private List<Object> settings() {
+    return Arrays.asList(
+        name, imageSize, classes, minDepth, maxDepth, convFilters, convKernels, convStrides, pools,
+        fcSizes, maxConsecutiveFc, fcFromBins, sizeBins, padding, initialPooling,
+        consecutivePooling, globalAveragePooling, kernelSmallerThanSize, fcNonIncreasing);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof StateSpace other && settings().equals(other.settings());
+  }
+
+  @Override
+  public int hashCode() {
+    return settings().hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return "StateSpace "
+        + name
+        + ": "
+        + imageSize
+        + "x"
+        + imageSize
+        + " input, "
+        + classes
+        + " classes, depth "
+        + (minDepth > 0 ? minDepth + ".." : "")
+        + maxDepth
+        + ", C(n in "
+        + convFilters
+        + ", f in "
+        + convKernels
+        + ", l in "
+        + convStrides
+        + ") "
+        + padding
+        + ", P "
+        + pools
+        + ", FC "
+        + fcSizes
+        + " (at most "
+        + maxConsecutiveFc
+        + " in a row"
+        + (fcNonIncreasing ? ", non-increasing" : "")
+        + ", from bins "
+        + fcFromBins
+        + "), GAP "
+        + (globalAveragePooling ? "on" : "off")
+        + ", bins "
+        + sizeBins
+        + ", initial pooling "
+        + (initialPooling ? "on" : "off")
+        + ", consecutive pooling "
+        + (consecutivePooling ? "on" : "off")
+        + ", kernel < size "
+        + (kernelSmallerThanSize ? "on" : "off");
+  }
+
+  /**
+   * Fluent settings of a {@link StateSpace}; every rule of the paper can be switched or
+   * re-parameterised here. Defaults are the paper's.
+   *
+   * <pre>{@code
+   * StateSpace.paper().imageSize(28).maxDepth(8).pools(new Pool(2, 2)).fcSizes(128).build();
+   * }</pre>
+   */
+  public static final class Builder {
+    private String name = "paper";
+    private int imageSize = 32;
+    private int classes = 10;
+    private int minDepth = 0;
+    private int maxDepth = 12;
+    private List<Integer> convFilters = List.of(64, 128, 256, 512);
+    private List<Integer> convKernels = List.of(1, 3, 5);
+    private List<Integer> convStrides = List.of(1);
+    private List<Pool> pools = List.of(new Pool(5, 3), new Pool(3, 2), new Pool(2, 2));
+    private List<Integer> fcSizes = List.of(512, 256, 128);
+    private int maxConsecutiveFc = 2;
+    private List<Integer> fcFromBins = null;
+    private SizeBins sizeBins = SizeBins.paper();
+    private Padding padding = Padding.SAME;
+    private boolean initialPooling = false;
+    private boolean consecutivePooling = false;
+    private boolean globalAveragePooling = true;
+    private boolean kernelSmallerThanSize = true;
+    private boolean fcNonIncreasing = true;
+
+    private Builder() {}
+
+    /** A name for reports and provenance. */
+    public Builder name(String name) {
+      this.name = Objects.requireNonNull(name, "name");
+      return this;
+    }
+
+    /** The input's width and height in pixels (square images). */
+    public Builder imageSize(int pixels) {
+      this.imageSize = pixels;
+      return this;
+    }
+
+    /** The number of classes: the size of GAP(k) and SM(k). */
+    public Builder classes(int classes) {
+      this.classes = classes;
+      return this;
+    }
+
+    /** The most layers before the softmax; at this depth termination is forced. */
+    public Builder maxDepth(int layers) {
+      this.maxDepth = layers;
+      return this;
+    }
+
+    /** The fewest layers before the softmax may end the network (paper: 0, terminate anywhere). */
+    public Builder minDepth(int layers) {
+      this.minDepth = layers;
+      return this;
+    }
+
+    /** Choices for the number of filters of a convolution (paper: 64, 128, 256, 512). */
+    public Builder convFilters(int... filters) {
+      this.convFilters = list(filters);
+      return this;
+    }
+
+    /** Choices for the kernel size of a convolution (paper: 1, 3, 5). */
+    public Builder convKernels(int... kernels) {
+      this.convKernels = list(kernels);
+      return this;
+    }
+
+    /** Choices for the stride of a convolution (paper: 1). */
+    public Builder convStrides(int... strides) {
+      this.convStrides = list(strides);
+      return this;
+    }
+
+    /** Choices of pooling (paper: P(5,3), P(3,2), P(2,2)); none disables pooling. */
+    public Builder pools(Pool... pools) {
+      this.pools = List.of(pools);
+      return this;
+    }
+
+    /** Choices of FC width (paper: 512, 256, 128); none disables FC layers. */
+    public Builder fcSizes(int... units) {
+      this.fcSizes = list(units);
+      return this;
+    }
+
+    /** The most FC layers in a row (paper: 2); 0 disables FC layers. */
+    public Builder maxConsecutiveFc(int layers) {
+      this.maxConsecutiveFc = layers;
+      return this;
+    }
+
+    /** The size bins (lower bounds) from which an FC layer may follow a conv or pooling layer. */
+    public Builder fcFromBins(int... bins) {
+      this.fcFromBins = list(bins);
+      return this;
+    }
+
+    /** Representation-size bins by their lower bounds (paper: 8, 4, 1). */
+    public Builder sizeBins(int... lowerBounds) {
+      this.sizeBins = SizeBins.of(lowerBounds);
+      return this;
+    }
+
+    /** Convolution padding (paper: SAME). */
+    public Builder padding(Padding padding) {
+      this.padding = Objects.requireNonNull(padding, "padding");
+      return this;
+    }
+
+    /** Whether pooling may be the first layer (paper: no). */
+    public Builder initialPooling(boolean allowed) {
+      this.initialPooling = allowed;
+      return this;
+    }
+
+    /** Whether pooling may follow pooling (paper: no). */
+    public Builder consecutivePooling(boolean allowed) {
+      this.consecutivePooling = allowed;
+      return this;
+    }
+
+    /** Whether GAP(k) is in the vocabulary (paper: yes). */
+    public Builder globalAveragePooling(boolean allowed) {
+      this.globalAveragePooling = allowed;
+      return this;
+    }
+
+    /** Whether a conv or pooling kernel must be smaller than the current size (paper: yes). */
+    public Builder kernelSmallerThanSize(boolean required) {
+      this.kernelSmallerThanSize = required;
+      return this;
+    }
+
+    /** Whether consecutive FC layers must not grow wider (paper: yes). */
+    public Builder fcNonIncreasing(boolean required) {
+      this.fcNonIncreasing = required;
+      return this;
+    }
+
+    /**
+     * The space, after checking the settings.
+     *
+     * @throws IllegalArgumentException naming the setting that is wrong and why
+     */
+    public StateSpace build() {
+      require(imageSize >= 1, "imageSize must be at least 1, got " + imageSize);
+      require(classes >= 2, "classes must be at least 2, got " + classes);
+      require(maxDepth >= 0, "maxDepth must not be negative, got " + maxDepth);
+      require(
+          minDepth >= 0 && minDepth <= maxDepth,
+          "minDepth must be between 0 and maxDepth " + maxDepth + ", got " + minDepth);
+      require(maxConsecutiveFc >= 0, "maxConsecutiveFc must not be negative");
+      positive("convFilters", convFilters);
+      positive("convKernels", convKernels);
+      positive("convStrides", convStrides);
+      positive("fcSizes", fcSizes);
+      if (fcFromBins != null) {
+        for (int bin : fcFromBins) {
+          require(
+              sizeBins.contains(bin),
+              "fcFromBins: " + bin + " is not a size bin lower bound; bins are " + sizeBins);
+        }
+      }
+      return new StateSpace(this);
+    }
+
+    private static void positive(String setting, List<Integer> values) {
+      for (int v : values) {
+        require(v > 0, setting + " must be positive, got " + values);
+      }
+      require(
+          values.stream().distinct().count() == values.size(),
+          setting + " has duplicates: " + values);
+    }
+
+    private static void require(boolean ok, String message) {
+      if (!ok) {
+        throw new IllegalArgumentException("StateSpace: " + message);
+      }
+    }
+
+    private static List<Integer> list(int... values) {
+      return Arrays.stream(values).boxed().toList();
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package io.github.metaqnn4j.space;
+
+/**
+ * The transition rules of the paper (section 4.2), each switchable in {@link StateSpace.Builder}.
+ * Returns the reason a transition is illegal, or null.
+ */
+final class TransitionRules {
+  private TransitionRules() {}
+
+  static String violation(StateSpace s, State state, int size, Layer action) {
+    Layer last = state.layer();
+    if (state.isTerminal()) {
+      return "the architecture already ended with " + last.notation();
+    }
+    if (action instanceof Softmax sm) {
+      if (sm.classes() != s.classes()) {
+        return "the output must be SM(" + s.classes() + ") for " + s.classes() + " classes";
+      }
+      if (state.depth() < s.minDepth()) {
+        return "at least " + s.minDepth() + " layers must come before the softmax";
+      }
+      return null;
+    }
+    if (state.depth() >= s.maxDepth()) {
+      return "the depth limit of " + s.maxDepth() + " layers is reached: only SM may follow";
+    }
+    if (last instanceof GlobalAveragePooling) {
+      return "only SM may follow GAP";
+    }
+    if (action instanceof Conv c) {
+      return conv(s, last, size, c);
+    }
+    if (action instanceof Pool p) {
+      return pool(s, last, size, p);
+    }
+    if (action instanceof FullyConnected fc) {
+      return fullyConnected(s, state, fc);
+    }
+    GlobalAveragePooling gap = (GlobalAveragePooling) action;
+    if (!s.globalAveragePooling()) {
+      return "GAP is switched off in this space";
+    }
+    if (gap.classes() != s.classes()) {
+      return "GAP must have one channel per class: GAP(" + s.classes() + ")";
+    }
+    if (last instanceof FullyConnected) {
+      return "GAP cannot follow FC";
+    }
+    return null;
+  }
+
+  private static String conv(StateSpace s, Layer last, int size, Conv c) {
+    if (!s.convFilters().contains(c.filters())
+        || !s.convKernels().contains(c.kernel())
+        || !s.convStrides().contains(c.stride())) {
+      return "C(n,f,l) must have n in "
+          + s.convFilters()
+          + ", f in "
+          + s.convKernels()
+          + ", l in "
+          + s.convStrides();
+    }
+    if (last instanceof FullyConnected) {
+      return "a convolution cannot follow FC";
+    }
+    return kernel(s, size, c.kernel());
+  }
+
+  private static String pool(StateSpace s, Layer last, int size, Pool p) {
+    if (!s.pools().contains(p)) {
+      return "pooling must be one of " + s.pools();
+    }
+    if (last == null && !s.initialPooling()) {
+      return "pooling cannot be the first layer";
+    }
+    if (last instanceof Pool && !s.consecutivePooling()) {
+      return "pooling cannot follow pooling";
+    }
+    if (last instanceof FullyConnected) {
+      return "pooling cannot follow FC";
+    }
+    return kernel(s, size, p.kernel());
+  }
+
+  private static String kernel(StateSpace s, int size, int kernel) {
+    if (s.kernelSmallerThanSize() && kernel >= size) {
+      return "the kernel " + kernel + " must be smaller than the representation size " + size;
+    }
+    return null;
+  }
+
+  private static String fullyConnected(StateSpace s, State state, FullyConnected fc) {
+    if (!s.fcSizes().contains(fc.units()) || s.maxConsecutiveFc() == 0) {
+      return s.maxConsecutiveFc() == 0 || s.fcSizes().isEmpty()
+          ? "FC layers are switched off in this space"
+          : "FC(n) must have n in " + s.fcSizes();
+    }
+    if (state.layer() instanceof FullyConnected prev) {
+      if (state.fcRun() >= s.maxConsecutiveFc()) {
+        return "at most " + s.maxConsecutiveFc() + " FC layers may follow each other";
+      }
+      if (s.fcNonIncreasing() && fc.units() > prev.units()) {
+        return "consecutive FC layers must not grow: " + fc.units() + " > " + prev.units();
+      }
+      return null;
+    }
+    if (!s.fcFromBins().contains(state.sizeBin())) {
+      return "FC may follow only representation sizes in "
+          + s.fcFromBins().stream().map(s.sizeBins()::label).toList()
+          + ", not "
+          + s.sizeBins().label(state.sizeBin());
+    }
+    return null;
+  }
+}
