@@ -4,8 +4,8 @@ import io.github.metaqnn4j.space.Architecture;
 
 /**
  * One entry of the replay memory: an architecture, the reward it earned, and the epsilon and
- * iteration at which it was sampled. An architecture sampled several times has several entries,
- * as in the original MetaQNN code.
+ * iteration at which it was sampled. An architecture sampled several times has several entries, as
+ * in the original MetaQNN code.
  *
  * <pre>{@code
  * new Experience(Architecture.parse("[C(8,3,1), SM(10)]"), 0.71, 1.0, 0);

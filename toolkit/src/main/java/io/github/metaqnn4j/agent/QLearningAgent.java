@@ -10,12 +10,12 @@ import java.util.Objects;
 import java.util.function.ToIntFunction;
 
 /**
- * The MetaQNN agent: samples architectures epsilon-greedily from its Q table (the paper's
- * Algorithm 2) and learns from rewards by updating whole trajectories in reversed order
- * (Algorithm 3), directly and through experience replay.
+ * The MetaQNN agent: samples architectures epsilon-greedily from its Q table (the paper's Algorithm
+ * 2) and learns from rewards by updating whole trajectories in reversed order (Algorithm 3),
+ * directly and through experience replay.
  *
- * <p>At each step the legal actions are those of the current state at the true representation
- * size (tracked along the trajectory); the bootstrap target {@code max Q(s', a')} is taken over the
+ * <p>At each step the legal actions are those of the current state at the true representation size
+ * (tracked along the trajectory); the bootstrap target {@code max Q(s', a')} is taken over the
  * actions legal at the next step's true size.
  *
  * <pre>{@code
@@ -88,9 +88,9 @@ public final class QLearningAgent {
   }
 
   /**
-   * Updates every transition of {@code path} from the last to the first: {@code Q(s,a) += alpha
-   * (r + gamma max Q(s',a') - Q(s,a))}, where {@code r} is the reward at the terminal transition
-   * and 0 before it.
+   * Updates every transition of {@code path} from the last to the first: {@code Q(s,a) += alpha (r
+   * + gamma max Q(s',a') - Q(s,a))}, where {@code r} is the reward at the terminal transition and 0
+   * before it.
    */
   public void update(Path path, double reward) {
     double alpha = params.alpha();

@@ -3,8 +3,8 @@ package io.github.metaqnn4j.search;
 import io.github.metaqnn4j.space.Architecture;
 
 /**
- * One iteration of a search: the architecture sampled, the epsilon it was sampled with, and
- * either its new evaluation or the reward reused from an earlier one.
+ * One iteration of a search: the architecture sampled, the epsilon it was sampled with, and either
+ * its new evaluation or the reward reused from an earlier one.
  *
  * <pre>{@code
  * result.history().get(0).reward();

@@ -20,8 +20,8 @@ import java.util.Objects;
  * samples an architecture; a new one is evaluated, one seen before gets its stored reward; the
  * experience goes into replay memory and the agent replays {@code K} samples from it.
  *
- * <p>Iteration {@code i} draws its random numbers from a stream derived from the seed and {@code
- * i} alone, so a run is reproducible from its seed.
+ * <p>Iteration {@code i} draws its random numbers from a stream derived from the seed and {@code i}
+ * alone, so a run is reproducible from its seed.
  *
  * <pre>{@code
  * var result = Search.qLearning(StateSpace.small().build())

@@ -39,17 +39,20 @@ public final class SyntheticEvaluator implements Evaluator {
   }
 
   /**
-   * Final accuracy {@code 0.1 + 0.9 * k / n}, where {@code k} is how many leading layers agree with
-   * {@code target} and {@code n} its length: the target alone scores 1.0, and partial paths to it
-   * are rewarded, so the best path is known.
+   * Final accuracy {@code 0.1 + 0.9 * k / n}, where {@code k} is the number of positions at which
+   * the architecture has the same layer as {@code target} and {@code n} is the target's length. The
+   * target alone scores 1.0, so the best path is known; every matching layer earns the same share
+   * wherever it stands, so the agent can learn the target layer by layer.
    */
   public static SyntheticEvaluator towards(Architecture target) {
     Objects.requireNonNull(target, "target");
     return of(
         a -> {
           int k = 0;
-          while (k < a.size() && k < target.size() && a.layer(k).equals(target.layer(k))) {
-            k++;
+          for (int i = 0; i < Math.min(a.size(), target.size()); i++) {
+            if (a.layer(i).equals(target.layer(i))) {
+              k++;
+            }
           }
           return 0.1 + 0.9 * k / target.size();
         });

@@ -2,8 +2,8 @@
  * The search loop and its fluent entry point: a state space, an epsilon schedule and an {@link
  * io.github.metaqnn4j.search.Evaluator} tied together, with listeners that observe every model.
  *
- * <p>Depends on {@code space} and {@code agent}; never on Deeplearning4j (training plugs in
- * through {@code Evaluator}).
+ * <p>Depends on {@code space} and {@code agent}; never on Deeplearning4j (training plugs in through
+ * {@code Evaluator}).
  *
  * <pre>{@code
  * var space = StateSpace.small().build();

@@ -27,8 +27,8 @@ public record Architecture(List<Layer> layers) {
   }
 
   /**
-   * Parses the paper's notation, e.g. {@code "[C(64,3,1), P(2,2), SM(10)]"}; brackets are
-   * optional, and layers may be separated by commas or by dashes.
+   * Parses the paper's notation, e.g. {@code "[C(64,3,1), P(2,2), SM(10)]"}; brackets are optional,
+   * and layers may be separated by commas or by dashes.
    *
    * @throws NotationException naming the position and what was expected there
    */

@@ -9,8 +9,7 @@ package io.github.metaqnn4j.space;
  * conv.notation();                         // "C(64,3,1)"
  * }</pre>
  */
-public sealed interface Layer
-    permits Conv, Pool, FullyConnected, GlobalAveragePooling, Softmax {
+public sealed interface Layer permits Conv, Pool, FullyConnected, GlobalAveragePooling, Softmax {
 
   /** The layer in the paper's notation, for example {@code C(64,3,1)}; parses back to itself. */
   String notation();

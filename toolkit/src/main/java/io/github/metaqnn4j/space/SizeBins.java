@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * Representation-size bins (paper, Appendix B). Each bin is named by its lower bound: with the
- * paper's bounds {@code 8, 4, 1} the bins are {@code (inf,8]} (size 8 and more), {@code (8,4]}
- * (4 to 7) and {@code (4,1]} (1 to 3).
+ * paper's bounds {@code 8, 4, 1} the bins are {@code (inf,8]} (size 8 and more), {@code (8,4]} (4
+ * to 7) and {@code (4,1]} (1 to 3).
  *
  * <pre>{@code
  * var bins = SizeBins.of(8, 4, 1);

@@ -7,9 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The MetaQNN state space: the layer vocabulary and the rules that say which layer may follow
- * which (paper, Table 1 and section 4.2). Immutable; made with a fluent {@link Builder} whose
- * defaults are the paper's.
+ * The MetaQNN state space: the layer vocabulary and the rules that say which layer may follow which
+ * (paper, Table 1 and section 4.2). Immutable; made with a fluent {@link Builder} whose defaults
+ * are the paper's.
  *
  * <pre>{@code
  * var space = StateSpace.paper().imageSize(28).classes(10).maxDepth(6).convFilters(16, 32).build();
@@ -90,8 +90,8 @@ public final class StateSpace {
   }
 
   /**
-   * A small space whose networks train in seconds on a CPU: 28x28 input, 8 or 16 filters of size
-   * 3 or 5, the paper's pooling, FC of 64 or 32 units, at most 6 layers.
+   * A small space whose networks train in seconds on a CPU: 28x28 input, 8 or 16 filters of size 3
+   * or 5, the paper's pooling, FC of 64 or 32 units, at most 6 layers.
    */
   public static Builder small() {
     return paper()
@@ -274,8 +274,8 @@ public final class StateSpace {
         throw new IllegalArchitectureException(architecture, i, why);
       }
       steps.add(new Step(state, size, layer));
-      size = sizeAfter(size, layer);
       state = next(state, size, layer);
+      size = sizeAfter(size, layer);
     }
     if (!state.isTerminal()) {
       throw new IllegalArchitectureException(
@@ -353,9 +353,25 @@ public final class StateSpace {
 
   private List<Object> settings() {
     return Arrays.asList(
-        name, imageSize, classes, minDepth, maxDepth, convFilters, convKernels, convStrides, pools,
-        fcSizes, maxConsecutiveFc, fcFromBins, sizeBins, padding, initialPooling,
-        consecutivePooling, globalAveragePooling, kernelSmallerThanSize, fcNonIncreasing);
+        name,
+        imageSize,
+        classes,
+        minDepth,
+        maxDepth,
+        convFilters,
+        convKernels,
+        convStrides,
+        pools,
+        fcSizes,
+        maxConsecutiveFc,
+        fcFromBins,
+        sizeBins,
+        padding,
+        initialPooling,
+        consecutivePooling,
+        globalAveragePooling,
+        kernelSmallerThanSize,
+        fcNonIncreasing);
   }
 
   @Override

@@ -1,8 +1,8 @@
 package io.github.metaqnn4j.space;
 
 /**
- * One transition of a trajectory: from {@code state}, at true representation size {@code size},
- * the agent chose {@code action}.
+ * One transition of a trajectory: from {@code state}, at true representation size {@code size}, the
+ * agent chose {@code action}.
  *
  * <pre>{@code
  * var space = StateSpace.small().build();

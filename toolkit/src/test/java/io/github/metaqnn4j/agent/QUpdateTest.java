@@ -9,8 +9,8 @@ import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.Pool;
 import io.github.metaqnn4j.space.Softmax;
 import io.github.metaqnn4j.space.State;
-import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.space.StateGraph.Path;
+import io.github.metaqnn4j.space.StateSpace;
 import org.junit.jupiter.api.Test;
 
 class QUpdateTest {
@@ -100,7 +100,6 @@ class QUpdateTest {
   void unknownPairsAreRejected() {
     QTable q = new QTable(space.graph(), 0.5);
     var e = assertThrows(IllegalArgumentException.class, () -> q.value(space.start(), pool));
-    assertEquals(
-        "no Q entry for P(2,2) in state start@0 r8: not a reachable pair", e.getMessage());
+    assertEquals("no Q entry for P(2,2) in state start@0 r8: not a reachable pair", e.getMessage());
   }
 }

@@ -12,8 +12,8 @@ import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.Pool;
 import io.github.metaqnn4j.space.QValueNoise;
 import io.github.metaqnn4j.space.Softmax;
-import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.space.StateGraph.Path;
+import io.github.metaqnn4j.space.StateSpace;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,6 +51,11 @@ class TrajectoryPropertyTest {
       assertTrue(space.accepts(a));
       assertEquals(a, Architecture.parse(a.toString()));
       assertEquals(path, space.graph().path(a));
+      var steps = space.walk(a);
+      for (int k = 0; k < steps.size(); k++) {
+        assertEquals(path.node(k).state(), steps.get(k).state());
+        assertEquals(path.node(k).size(), steps.get(k).size());
+      }
       distinct.add(a);
       maxDepthSeen = Math.max(maxDepthSeen, a.depth());
       a.layers().forEach(l -> typesSeen.add(l.type()));

@@ -102,7 +102,17 @@ class StateSpaceTest {
     assertEquals(5, s.sizeAfter(10, new Pool(2, 2)));
     assertEquals(10, s.sizeAfter(32, new Pool(5, 3)));
     assertEquals(32, s.sizeAfter(32, new Conv(64, 5, 1)));
-    assertEquals(28, StateSpace.paper().padding(Padding.VALID).build().sizeAfter(32, new Conv(64, 5, 1)));
+    assertEquals(
+        28, StateSpace.paper().padding(Padding.VALID).build().sizeAfter(32, new Conv(64, 5, 1)));
+  }
+
+  @Test
+  void walkTracksTrueSizesAndBins() {
+    List<Step> steps =
+        cifar.walk(Architecture.parse("[C(64,3,1), P(5,3), C(64,3,1), P(3,2), SM(10)]"));
+    assertEquals(List.of(32, 32, 10, 10, 4), steps.stream().map(Step::size).toList());
+    assertEquals(List.of(8, 8, 8, 8, 4), steps.stream().map(s -> s.state().sizeBin()).toList());
+    assertEquals(List.of(0, 1, 2, 3, 4), steps.stream().map(s -> s.state().depth()).toList());
   }
 
   @Test
@@ -116,13 +126,15 @@ class StateSpaceTest {
             .fcFromBins(8, 4, 1)
             .maxConsecutiveFc(3)
             .build();
-    assertTrue(loose.accepts(Architecture.parse("[P(2,2), P(2,2), FC(128), FC(256), FC(512), SM(10)]")));
+    assertTrue(
+        loose.accepts(Architecture.parse("[P(2,2), P(2,2), FC(128), FC(256), FC(512), SM(10)]")));
     StateSpace noGap = StateSpace.paper().globalAveragePooling(false).build();
     assertFalse(noGap.accepts(Architecture.parse("[C(64,3,1), GAP(10), SM(10)]")));
     StateSpace deep = StateSpace.paper().minDepth(2).build();
     assertEquals(
         "at least 2 layers must come before the softmax",
-        assertThrows(IllegalArchitectureException.class,
+        assertThrows(
+                IllegalArchitectureException.class,
                 () -> deep.walk(Architecture.parse("[C(64,3,1), SM(10)]")))
             .reason());
     StateSpace bins = StateSpace.paper().sizeBins(16, 8, 1).fcFromBins(8, 1).build();
@@ -137,17 +149,18 @@ class StateSpaceTest {
             .getMessage());
     assertEquals(
         "StateSpace: convFilters must be positive, got [64, -1]",
-        assertThrows(IllegalArgumentException.class,
+        assertThrows(
+                IllegalArgumentException.class,
                 () -> StateSpace.paper().convFilters(64, -1).build())
             .getMessage());
     assertEquals(
         "StateSpace: fcFromBins: 2 is not a size bin lower bound; bins are (inf,8] (8,4] (4,1]",
-        assertThrows(IllegalArgumentException.class,
-                () -> StateSpace.paper().fcFromBins(2).build())
+        assertThrows(IllegalArgumentException.class, () -> StateSpace.paper().fcFromBins(2).build())
             .getMessage());
     assertThrows(IllegalArgumentException.class, () -> StateSpace.paper().sizeBins(4, 8, 1));
     assertThrows(IllegalArgumentException.class, () -> StateSpace.paper().sizeBins(8, 4));
-    assertThrows(IllegalArgumentException.class, () -> StateSpace.paper().minDepth(5).maxDepth(3).build());
+    assertThrows(
+        IllegalArgumentException.class, () -> StateSpace.paper().minDepth(5).maxDepth(3).build());
   }
 
   @Test
@@ -195,7 +208,9 @@ class StateSpaceTest {
             .pools(new Pool(2, 2))
             .fcSizes(16)
             .build();
-    assertEquals(countByEnumeration(tiny, tiny.start(), tiny.imageSize()), tiny.graph().architectureCount().longValue());
+    assertEquals(
+        countByEnumeration(tiny, tiny.start(), tiny.imageSize()),
+        tiny.graph().architectureCount().longValue());
   }
 
   private static long countByEnumeration(StateSpace s, State state, int size) {

@@ -1,0 +1,76 @@
+package io.github.metaqnn4j.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The arrows of ARCHITECTURE.md: dependencies point one way, and only train touches DL4J. */
+class DependencyRulesTest {
+  private static final JavaClasses CLASSES =
+      new ClassFileImporter()
+          .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .importPackages("io.github.metaqnn4j");
+
+  @Test
+  void spaceDependsOnNothingElseOfTheToolkit() {
+    noClasses()
+        .that()
+        .resideInAPackage("..metaqnn4j.space..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..metaqnn4j.agent..",
+            "..metaqnn4j.search..",
+            "..metaqnn4j.train..",
+            "..metaqnn4j.data..",
+            "..metaqnn4j.store..",
+            "..metaqnn4j.predict..",
+            "..metaqnn4j.analysis..",
+            "..metaqnn4j.notebook..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void agentDependsOnlyOnSpace() {
+    noClasses()
+        .that()
+        .resideInAPackage("..metaqnn4j.agent..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..metaqnn4j.search..",
+            "..metaqnn4j.train..",
+            "..metaqnn4j.data..",
+            "..metaqnn4j.store..",
+            "..metaqnn4j.predict..",
+            "..metaqnn4j.analysis..",
+            "..metaqnn4j.notebook..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void searchNeverTouchesTrainingOrData() {
+    noClasses()
+        .that()
+        .resideInAPackage("..metaqnn4j.search..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..metaqnn4j.train..", "..metaqnn4j.data..", "..metaqnn4j.notebook..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyTrainImportsDeeplearning4j() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..metaqnn4j.train..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.deeplearning4j..", "org.nd4j..")
+        .allowEmptyShould(true)
+        .check(CLASSES);
+  }
+}
