@@ -1,6 +1,7 @@
 package io.github.metaqnn4j.search;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,8 +17,10 @@ import java.util.Objects;
  * @param status how the evaluation ended
  * @param reason why it failed, or empty
  * @param seconds wall time of the evaluation
+ * @param metrics further figures of the model, e.g. "parameters", "flops", "restarts"
  */
-public record Evaluation(List<Double> curve, Status status, String reason, double seconds) {
+public record Evaluation(
+    List<Double> curve, Status status, String reason, double seconds, Map<String, Double> metrics) {
 
   /** How an evaluation ended. */
   public enum Status {
@@ -33,6 +36,7 @@ public record Evaluation(List<Double> curve, Status status, String reason, doubl
     curve = List.copyOf(curve);
     Objects.requireNonNull(status, "status");
     reason = reason == null ? "" : reason;
+    metrics = Map.copyOf(metrics);
     for (double y : curve) {
       if (!(y >= 0 && y <= 1)) {
         throw new IllegalArgumentException("curve values are accuracies in [0, 1], got " + curve);
@@ -45,17 +49,24 @@ public record Evaluation(List<Double> curve, Status status, String reason, doubl
 
   /** A model trained for its whole schedule. */
   public static Evaluation completed(List<Double> curve, double seconds) {
-    return new Evaluation(curve, Status.COMPLETED, "", seconds);
+    return new Evaluation(curve, Status.COMPLETED, "", seconds, Map.of());
   }
 
   /** A model stopped early after the epochs in {@code curve}. */
   public static Evaluation stoppedEarly(List<Double> curve, double seconds) {
-    return new Evaluation(curve, Status.STOPPED_EARLY, "", seconds);
+    return new Evaluation(curve, Status.STOPPED_EARLY, "", seconds, Map.of());
   }
 
   /** A model that could not be trained, and why. */
   public static Evaluation failed(String reason, double seconds) {
-    return new Evaluation(List.of(), Status.FAILED, reason, seconds);
+    return new Evaluation(List.of(), Status.FAILED, reason, seconds, Map.of());
+  }
+
+  /** This evaluation with further metrics. */
+  public Evaluation withMetrics(Map<String, Double> more) {
+    Map<String, Double> all = new java.util.TreeMap<>(metrics);
+    all.putAll(more);
+    return new Evaluation(curve, status, reason, seconds, all);
   }
 
   /** The best validation accuracy, or 0 when there is no curve. */

@@ -1,0 +1,28 @@
+package io.github.metaqnn4j.data;
+
+import java.nio.file.Path;
+
+/**
+ * A dataset file that is not what it should be: wrong format, truncated, or failing its checksum.
+ * The message names the file, what is wrong, and how to fix it.
+ */
+public final class DataFormatException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final transient Path file;
+
+  public DataFormatException(Path file, String problem, String fix) {
+    super(file + ": " + problem + ". " + fix);
+    this.file = file;
+  }
+
+  public DataFormatException(Path file, String problem, String fix, Throwable cause) {
+    super(file + ": " + problem + ". " + fix, cause);
+    this.file = file;
+  }
+
+  /** The file at fault. */
+  public Path file() {
+    return file;
+  }
+}

@@ -1,0 +1,183 @@
+package io.github.metaqnn4j.train;
+
+/**
+ * How each sampled network is trained. The defaults are the paper's: Adam (learning rate 1e-3,
+ * beta1 0.9, beta2 0.999, epsilon 1e-8), batch 128, 20 epochs, learning rate x0.2 every 5 epochs,
+ * dropout after every two layers, Xavier initialisation; and if after the first epoch the model is
+ * no better than chance (at most {@code 1/classes + chanceMargin}), training restarts with the
+ * learning rate x0.4, at most 5 times.
+ *
+ * <pre>{@code
+ * TrainingScheme.paper().epochs(3).batchSize(64);
+ * }</pre>
+ *
+ * @param learningRate Adam's initial learning rate
+ * @param beta1 Adam's first-moment decay
+ * @param beta2 Adam's second-moment decay
+ * @param adamEpsilon Adam's epsilon
+ * @param batchSize images per update
+ * @param epochs passes over the training images
+ * @param decayFactor factor applied to the learning rate every {@code decayEvery} epochs
+ * @param decayEvery epochs between learning-rate decays
+ * @param restartFactor factor applied to the learning rate at each restart
+ * @param maxRestarts most restarts when the first epoch is no better than chance
+ * @param chanceMargin accuracy above chance the first epoch must exceed to avoid a restart
+ * @param dropout whether to insert the paper's dropout
+ */
+public record TrainingScheme(
+    double learningRate,
+    double beta1,
+    double beta2,
+    double adamEpsilon,
+    int batchSize,
+    int epochs,
+    double decayFactor,
+    int decayEvery,
+    double restartFactor,
+    int maxRestarts,
+    double chanceMargin,
+    boolean dropout) {
+
+  public TrainingScheme {
+    require(learningRate > 0 && Double.isFinite(learningRate), "learningRate must be positive");
+    require(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1, "betas must be in [0, 1)");
+    require(adamEpsilon > 0, "adamEpsilon must be positive");
+    require(batchSize >= 1, "batchSize must be at least 1");
+    require(epochs >= 1, "epochs must be at least 1");
+    require(decayFactor > 0 && decayFactor <= 1, "decayFactor must be in (0, 1]");
+    require(decayEvery >= 1, "decayEvery must be at least 1");
+    require(restartFactor > 0 && restartFactor <= 1, "restartFactor must be in (0, 1]");
+    require(maxRestarts >= 0, "maxRestarts must not be negative");
+    require(chanceMargin >= 0 && chanceMargin < 1, "chanceMargin must be in [0, 1)");
+  }
+
+  private static void require(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException("TrainingScheme: " + message);
+    }
+  }
+
+  /** The paper's scheme. */
+  public static TrainingScheme paper() {
+    return new TrainingScheme(1e-3, 0.9, 0.999, 1e-8, 128, 20, 0.2, 5, 0.4, 5, 0.01, true);
+  }
+
+  /** The learning rate of epoch {@code epoch} (from 1) after {@code restarts} restarts. */
+  public double learningRateAt(int epoch, int restarts) {
+    return learningRate
+        * Math.pow(restartFactor, restarts)
+        * Math.pow(decayFactor, (epoch - 1) / decayEvery);
+  }
+
+  public TrainingScheme learningRate(double v) {
+    return new TrainingScheme(
+        v,
+        beta1,
+        beta2,
+        adamEpsilon,
+        batchSize,
+        epochs,
+        decayFactor,
+        decayEvery,
+        restartFactor,
+        maxRestarts,
+        chanceMargin,
+        dropout);
+  }
+
+  public TrainingScheme batchSize(int v) {
+    return new TrainingScheme(
+        learningRate,
+        beta1,
+        beta2,
+        adamEpsilon,
+        v,
+        epochs,
+        decayFactor,
+        decayEvery,
+        restartFactor,
+        maxRestarts,
+        chanceMargin,
+        dropout);
+  }
+
+  public TrainingScheme epochs(int v) {
+    return new TrainingScheme(
+        learningRate,
+        beta1,
+        beta2,
+        adamEpsilon,
+        batchSize,
+        v,
+        decayFactor,
+        decayEvery,
+        restartFactor,
+        maxRestarts,
+        chanceMargin,
+        dropout);
+  }
+
+  public TrainingScheme decay(double factor, int every) {
+    return new TrainingScheme(
+        learningRate,
+        beta1,
+        beta2,
+        adamEpsilon,
+        batchSize,
+        epochs,
+        factor,
+        every,
+        restartFactor,
+        maxRestarts,
+        chanceMargin,
+        dropout);
+  }
+
+  public TrainingScheme restarts(double factor, int max) {
+    return new TrainingScheme(
+        learningRate,
+        beta1,
+        beta2,
+        adamEpsilon,
+        batchSize,
+        epochs,
+        decayFactor,
+        decayEvery,
+        factor,
+        max,
+        chanceMargin,
+        dropout);
+  }
+
+  public TrainingScheme chanceMargin(double v) {
+    return new TrainingScheme(
+        learningRate,
+        beta1,
+        beta2,
+        adamEpsilon,
+        batchSize,
+        epochs,
+        decayFactor,
+        decayEvery,
+        restartFactor,
+        maxRestarts,
+        v,
+        dropout);
+  }
+
+  public TrainingScheme dropout(boolean v) {
+    return new TrainingScheme(
+        learningRate,
+        beta1,
+        beta2,
+        adamEpsilon,
+        batchSize,
+        epochs,
+        decayFactor,
+        decayEvery,
+        restartFactor,
+        maxRestarts,
+        chanceMargin,
+        v);
+  }
+}
