@@ -4,14 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.List;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -27,11 +24,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * }</pre>
  */
 public final class Downloader {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder()
-          .followRedirects(HttpClient.Redirect.NORMAL)
-          .connectTimeout(Duration.ofSeconds(30))
-          .build();
+  private static final int DEFAULT_TIMEOUT_MS = 60_000;
 
   private Downloader() {}
 
@@ -59,19 +52,25 @@ public final class Downloader {
   }
 
   private static Path download(RemoteFile remote, Path target) {
+    return download(remote, target, DEFAULT_TIMEOUT_MS);
+  }
+
+  /** Downloads with connect and read timeouts (a stalled transfer fails instead of hanging). */
+  static Path download(RemoteFile remote, Path target, int timeoutMillis) {
     Path part = target.resolveSibling(target.getFileName() + ".part");
     try {
       Files.createDirectories(target.getParent());
-      HttpRequest request =
-          HttpRequest.newBuilder(remote.uri()).timeout(Duration.ofMinutes(30)).GET().build();
-      HttpResponse<InputStream> response =
-          HTTP.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      if (response.statusCode() != 200) {
-        response.body().close();
-        throw new IOException("HTTP " + response.statusCode() + " for " + remote.uri());
+      HttpURLConnection http = (HttpURLConnection) remote.uri().toURL().openConnection();
+      http.setConnectTimeout(timeoutMillis);
+      http.setReadTimeout(timeoutMillis);
+      http.setInstanceFollowRedirects(true);
+      int status = http.getResponseCode();
+      if (status != 200) {
+        http.disconnect();
+        throw new IOException("HTTP " + status + " for " + remote.uri());
       }
-      long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-      try (InputStream in = response.body();
+      long length = http.getContentLengthLong();
+      try (InputStream in = http.getInputStream();
           OutputStream out = Files.newOutputStream(part);
           ProgressBar bar =
               new ProgressBarBuilder()
@@ -82,9 +81,14 @@ public final class Downloader {
                   .showSpeed()
                   .build()) {
         byte[] buf = new byte[1 << 16];
+        long got = 0;
         for (int r; (r = in.read(buf)) > 0; ) {
           out.write(buf, 0, r);
+          got += r;
           bar.stepBy(r);
+        }
+        if (length >= 0 && got != length) {
+          throw new IOException("the connection closed after " + got + " of " + length + " bytes");
         }
       }
       remote
@@ -107,9 +111,6 @@ public final class Downloader {
               + e.getMessage()
               + ". Check the network, or put the file there by hand.",
           e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new UncheckedIOException(new IOException("download interrupted: " + remote.uri(), e));
     } finally {
       try {
         Files.deleteIfExists(part);

@@ -19,6 +19,13 @@ final class JShellRunner implements AutoCloseable {
   JShellRunner() {
     shell = JShell.builder().executionEngine("local").build();
     shell.addToClasspath(Path.of("target", "classes").toAbsolutePath().toString());
+    // surefire runs tests from a manifest-only jar; its real class path is in this property
+    String testPath = System.getProperty("surefire.test.class.path", "");
+    for (String entry : testPath.split(java.io.File.pathSeparator)) {
+      if (!entry.isBlank() && entry.endsWith(".jar")) {
+        shell.addToClasspath(entry);
+      }
+    }
   }
 
   /** Evaluates every snippet of {@code code}; returns the values printed, or throws. */
