@@ -93,58 +93,53 @@ final class ImageTransforms {
     private float[] normalize(ImageDataset d, double[] w) {
       int h = d.height();
       int wd = d.width();
-      int r = kernel / 2;
+      int plane = h * wd;
       float[] out = new float[d.pixels().length];
-      double[] centred = new double[h * wd];
-      double[] sd = new double[h * wd];
+      double[] values = new double[plane];
+      double[] centred = new double[plane];
+      double[] squares = new double[plane];
+      double[] sd = new double[plane];
       for (int img = 0; img < d.size(); img++) {
         for (int c = 0; c < d.channels(); c++) {
-          int base = (img * d.channels() + c) * h * wd;
-          for (int y = 0; y < h; y++) {
-            for (int x = 0; x < wd; x++) {
-              double m = 0;
-              double norm = 0;
-              for (int dy = -r; dy <= r; dy++) {
-                for (int dx = -r; dx <= r; dx++) {
-                  int yy = y + dy;
-                  int xx = x + dx;
-                  if (yy >= 0 && yy < h && xx >= 0 && xx < wd) {
-                    double wt = w[(dy + r) * kernel + dx + r];
-                    m += wt * d.pixels()[base + yy * wd + xx];
-                    norm += wt;
-                  }
-                }
-              }
-              centred[y * wd + x] = d.pixels()[base + y * wd + x] - m / norm;
-            }
+          int base = (img * d.channels() + c) * plane;
+          for (int k = 0; k < plane; k++) {
+            values[k] = d.pixels()[base + k];
+          }
+          for (int k = 0; k < plane; k++) {
+            centred[k] = values[k] - localMean(values, w, h, wd, k / wd, k % wd);
+            squares[k] = centred[k] * centred[k];
           }
           double meanSd = 0;
-          for (int y = 0; y < h; y++) {
-            for (int x = 0; x < wd; x++) {
-              double v = 0;
-              double norm = 0;
-              for (int dy = -r; dy <= r; dy++) {
-                for (int dx = -r; dx <= r; dx++) {
-                  int yy = y + dy;
-                  int xx = x + dx;
-                  if (yy >= 0 && yy < h && xx >= 0 && xx < wd) {
-                    double wt = w[(dy + r) * kernel + dx + r];
-                    v += wt * centred[yy * wd + xx] * centred[yy * wd + xx];
-                    norm += wt;
-                  }
-                }
-              }
-              sd[y * wd + x] = Math.sqrt(v / norm);
-              meanSd += sd[y * wd + x];
-            }
+          for (int k = 0; k < plane; k++) {
+            sd[k] = Math.sqrt(localMean(squares, w, h, wd, k / wd, k % wd));
+            meanSd += sd[k];
           }
-          double floor = Math.max(1e-8, meanSd / (h * wd));
-          for (int k = 0; k < h * wd; k++) {
+          double floor = Math.max(1e-8, meanSd / plane);
+          for (int k = 0; k < plane; k++) {
             out[base + k] = (float) (centred[k] / Math.max(floor, sd[k]));
           }
         }
       }
       return out;
+    }
+
+    /** The weighted mean of {@code values} (an h x w plane) around (y, x), inside the image. */
+    private double localMean(double[] values, double[] w, int h, int wd, int y, int x) {
+      int r = kernel / 2;
+      double sum = 0;
+      double norm = 0;
+      for (int dy = -r; dy <= r; dy++) {
+        for (int dx = -r; dx <= r; dx++) {
+          int yy = y + dy;
+          int xx = x + dx;
+          if (yy >= 0 && yy < h && xx >= 0 && xx < wd) {
+            double wt = w[(dy + r) * kernel + dx + r];
+            sum += wt * values[yy * wd + xx];
+            norm += wt;
+          }
+        }
+      }
+      return sum / norm;
     }
 
     private static double[] gaussian(int k) {

@@ -22,6 +22,7 @@ public final class EvaluationContext {
   private final Architecture architecture;
   private final int iteration;
   private final long seed;
+  private final int worker;
   private final StoppingRule stoppingRule;
   private final Consumer<Epoch> observer;
   private final List<Double> curve = new ArrayList<>();
@@ -33,6 +34,7 @@ public final class EvaluationContext {
    * @param architecture the model being evaluated
    * @param iteration the search iteration it was sampled in
    * @param seed the seed its training must use (weights, shuffling)
+   * @param worker the worker evaluating it, from 0 (the device to use, with several GPUs)
    * @param stoppingRule asked after every epoch whether to stop
    * @param observer told of every epoch (progress displays, stores)
    */
@@ -40,18 +42,20 @@ public final class EvaluationContext {
       Architecture architecture,
       int iteration,
       long seed,
+      int worker,
       StoppingRule stoppingRule,
       Consumer<Epoch> observer) {
     this.architecture = architecture;
     this.iteration = iteration;
     this.seed = seed;
+    this.worker = worker;
     this.stoppingRule = stoppingRule;
     this.observer = observer;
   }
 
   /** A context with no stopping rule and no observer, for using an evaluator on its own. */
   public static EvaluationContext standalone(Architecture architecture, long seed) {
-    return new EvaluationContext(architecture, 0, seed, StoppingRule.NEVER, e -> {});
+    return new EvaluationContext(architecture, 0, seed, 0, StoppingRule.NEVER, e -> {});
   }
 
   public Architecture architecture() {
@@ -64,6 +68,11 @@ public final class EvaluationContext {
 
   public long seed() {
     return seed;
+  }
+
+  /** The worker evaluating this model, from 0: with several GPUs, the device to bind to. */
+  public int worker() {
+    return worker;
   }
 
   /**

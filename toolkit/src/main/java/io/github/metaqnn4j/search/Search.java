@@ -9,11 +9,15 @@ import io.github.metaqnn4j.agent.Rng;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.StateGraph.Path;
 import io.github.metaqnn4j.space.StateSpace;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * A MetaQNN search (the paper's Algorithm 1): for every model of the epsilon schedule, the agent
@@ -46,11 +50,17 @@ public final class Search {
   private final QLearningAgent agent;
   private final ReplayMemory memory;
   private final Rng root;
+  private final int workers;
   private final List<ModelRecord> history = new ArrayList<>();
-  private final Map<Architecture, Evaluation> evaluations = new HashMap<>();
+  private final Map<Architecture, Pending> firstSample = new HashMap<>();
+  private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+  private ExecutorService pool;
   private int iteration;
+  private int sampled;
+  private int uniqueSampled;
   private int modelsDone;
   private int resamplesInARow;
+  private boolean samplingEnded;
   private SearchResult.Status endStatus;
   private String endMessage = "";
 
@@ -65,6 +75,7 @@ public final class Search {
     this.stoppingRule = b.stoppingRule;
     this.maxResamples = b.maxResamples;
     this.listeners = List.copyOf(b.listeners);
+    this.workers = b.workers;
     this.agent = new QLearningAgent(space, learning);
     this.memory = new ReplayMemory(space.graph());
     this.root = Rng.of(seed);
@@ -106,7 +117,12 @@ public final class Search {
     return modelsDone;
   }
 
-  /** The number of iterations so far, re-samples included. */
+  /** The number of evaluations that may run at once. */
+  public int workers() {
+    return workers;
+  }
+
+  /** The number of iterations learned from so far, re-samples included. */
   public int iteration() {
     return iteration;
   }
@@ -116,18 +132,39 @@ public final class Search {
     return endStatus != null;
   }
 
-  /** Runs every remaining iteration and returns the result. */
+  /**
+   * Runs every remaining iteration and returns the result. With {@code workers(n)}, up to n models
+   * are evaluated at once: iteration i is sampled once the results of iterations up to i - n have
+   * been learned from, in order, so the result does not depend on which evaluation ends first.
+   */
   public SearchResult run() {
     if (iteration == 0 && !isDone()) {
       listeners.forEach(l -> l.searchStarted(this));
     }
-    while (!isDone()) {
-      if (Thread.currentThread().isInterrupted()) {
-        endStatus = SearchResult.Status.INTERRUPTED;
-        endMessage = "interrupted after " + modelsDone + " models";
-        break;
+    if (workers > 1 && pool == null) {
+      pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
+    }
+    try {
+      while (!samplingEnded) {
+        if (Thread.currentThread().isInterrupted()) {
+          samplingEnded = true;
+          endStatus = SearchResult.Status.INTERRUPTED;
+          endMessage = "interrupted after " + modelsDone + " models";
+          break;
+        }
+        while (sampled - iteration >= workers) {
+          learnFromOldest();
+        }
+        sampleNext();
       }
-      step();
+      while (!pending.isEmpty()) {
+        learnFromOldest();
+      }
+    } finally {
+      if (pool != null) {
+        pool.shutdownNow();
+        pool = null;
+      }
     }
     SearchResult result = result();
     listeners.forEach(l -> l.searchFinished(result));
@@ -135,7 +172,8 @@ public final class Search {
   }
 
   /**
-   * Runs one iteration: sample, evaluate or reuse, remember, replay.
+   * Runs one iteration: sample, evaluate (or reuse), remember, replay; evaluations run on the
+   * calling thread.
    *
    * @return the record of the iteration
    * @throws IllegalStateException when the search has ended
@@ -144,40 +182,84 @@ public final class Search {
     if (isDone()) {
       throw new IllegalStateException("the search has ended: " + endStatus);
     }
-    double epsilon = schedule.epsilonAt(modelsDone);
-    Rng rng = root.derive(iteration);
+    sampleNext();
+    ModelRecord last = null;
+    while (!pending.isEmpty()) {
+      last = learnFromOldest();
+    }
+    return last;
+  }
+
+  /** One sampled iteration waiting for its evaluation (or for the one it reuses). */
+  private record Pending(
+      int iteration,
+      Architecture architecture,
+      double epsilon,
+      Rng rng,
+      CompletableFuture<Evaluation> evaluation,
+      boolean reused) {}
+
+  private void sampleNext() {
+    double epsilon = schedule.epsilonAt(uniqueSampled);
+    Rng rng = root.derive(sampled);
     Path path = agent.sample(epsilon, rng);
     Architecture arch = path.architecture();
     long modelSeed = rng.nextLong();
-    ModelRecord record;
-    if (memory.contains(arch)) {
-      double r = memory.rewardOf(arch).orElseThrow();
-      Evaluation first = evaluations.get(arch);
-      record = new ModelRecord(iteration, -1, arch, epsilon, first, r, true);
+    Pending first = firstSample.get(arch);
+    Pending p;
+    if (first != null) {
+      p = new Pending(sampled, arch, epsilon, rng, first.evaluation(), true);
       resamplesInARow++;
     } else {
-      Evaluation e = evaluate(arch, modelSeed);
-      double r = e.failed() ? failureReward : reward.of(e);
-      evaluations.put(arch, e);
-      record = new ModelRecord(iteration, modelsDone, arch, epsilon, e, r, false);
-      modelsDone++;
+      int it = sampled;
+      CompletableFuture<Evaluation> future =
+          pool == null
+              ? CompletableFuture.completedFuture(evaluate(arch, it, modelSeed))
+              : CompletableFuture.supplyAsync(() -> evaluate(arch, it, modelSeed), pool);
+      p = new Pending(sampled, arch, epsilon, rng, future, false);
+      firstSample.put(arch, p);
+      uniqueSampled++;
       resamplesInARow = 0;
     }
-    memory.add(new Experience(arch, record.reward(), epsilon, iteration));
-    agent.replay(memory, rng);
-    history.add(record);
-    iteration++;
-    if (modelsDone >= schedule.total()) {
-      endStatus = SearchResult.Status.COMPLETED;
+    pending.add(p);
+    sampled++;
+    if (uniqueSampled >= schedule.total()) {
+      samplingEnded = true;
     } else if (resamplesInARow >= maxResamples) {
+      samplingEnded = true;
       endStatus = SearchResult.Status.EXHAUSTED;
       endMessage =
           maxResamples
               + " iterations in a row sampled architectures already evaluated; "
-              + modelsDone
+              + uniqueSampled
               + " of "
               + schedule.total()
               + " models done. Use a larger space or a shorter schedule.";
+    }
+  }
+
+  private ModelRecord learnFromOldest() {
+    Pending p = pending.poll();
+    Evaluation e = p.evaluation().join();
+    double r = e.failed() ? failureReward : reward.of(e);
+    ModelRecord record =
+        new ModelRecord(
+            p.iteration(),
+            p.reused() ? -1 : modelsDone,
+            p.architecture(),
+            p.epsilon(),
+            e,
+            r,
+            p.reused());
+    if (!p.reused()) {
+      modelsDone++;
+    }
+    memory.add(new Experience(p.architecture(), r, p.epsilon(), p.iteration()));
+    agent.replay(memory, p.rng());
+    history.add(record);
+    iteration++;
+    if (samplingEnded && pending.isEmpty() && endStatus == null) {
+      endStatus = SearchResult.Status.COMPLETED;
     }
     listeners.forEach(l -> l.modelFinished(record));
     return record;
@@ -196,13 +278,13 @@ public final class Search {
         endStatus == null ? "still running" : endMessage);
   }
 
-  private Evaluation evaluate(Architecture arch, long modelSeed) {
-    int it = iteration;
+  private Evaluation evaluate(Architecture arch, int it, long modelSeed) {
     var context =
         new EvaluationContext(
             arch,
             it,
             modelSeed,
+            WorkerThreads.current(),
             stoppingRule,
             epoch -> listeners.forEach(l -> l.epochFinished(it, arch, epoch)));
     long start = System.nanoTime();
@@ -240,6 +322,7 @@ public final class Search {
     private double failureReward = 0.0;
     private StoppingRule stoppingRule = StoppingRule.NEVER;
     private int maxResamples = 1000;
+    private int workers = 1;
     private final List<SearchListener> listeners = new ArrayList<>();
 
     private Builder(StateSpace space) {
@@ -297,6 +380,18 @@ public final class Search {
         throw new IllegalArgumentException("maxResamples must be at least 1, got " + iterations);
       }
       this.maxResamples = iterations;
+      return this;
+    }
+
+    /**
+     * Evaluates up to {@code n} models at once, one per worker (one per GPU; default 1). The result
+     * does not depend on which evaluation ends first.
+     */
+    public Builder workers(int n) {
+      if (n < 1) {
+        throw new IllegalArgumentException("workers must be at least 1, got " + n);
+      }
+      this.workers = n;
       return this;
     }
 

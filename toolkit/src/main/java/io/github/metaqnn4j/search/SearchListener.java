@@ -4,7 +4,9 @@ import io.github.metaqnn4j.space.Architecture;
 
 /**
  * Observes a search: progress bars, notebook displays and stores implement the methods they need.
- * Listeners run on the search's thread; an exception thrown by one stops the search.
+ * Listeners run on the search's thread, except {@link #epochFinished}, which runs on the worker
+ * training the model when the search has several workers; an exception thrown by one stops the
+ * search.
  *
  * <pre>{@code
  * SearchListener print = new SearchListener() {

@@ -77,6 +77,7 @@ public final class Dl4jEvaluator implements Evaluator {
     Map<String, Double> sizes =
         Map.of("parameters", (double) stats.parameters(), "flops", (double) stats.flops());
     try {
+      Devices.bind(context.worker());
       Tensors t = tensors();
       double chance = 1.0 / data.classes() + scheme.chanceMargin();
       for (int restart = 0; ; restart++) {

@@ -1,0 +1,34 @@
+package io.github.metaqnn4j.train;
+
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The compute devices of this machine, for one search worker per device: every local GPU with the
+ * CUDA backend ({@code -Pcuda}), else one CPU worker.
+ *
+ * <pre>{@code
+ * Search.qLearning(space).evaluator(evaluator).workers(Devices.workers()).run();
+ * }</pre>
+ */
+public final class Devices {
+  private Devices() {}
+
+  /** Whether ND4J runs on CUDA GPUs. */
+  public static boolean cuda() {
+    return "CUDA"
+        .equalsIgnoreCase(Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend"));
+  }
+
+  /** One worker per local GPU, or 1 on the CPU. */
+  public static int workers() {
+    return cuda() ? Math.max(1, Nd4j.getAffinityManager().getNumberOfDevices()) : 1;
+  }
+
+  /** Binds the calling thread to worker {@code worker}'s GPU (no-op on the CPU). */
+  static void bind(int worker) {
+    if (cuda()) {
+      int devices = Nd4j.getAffinityManager().getNumberOfDevices();
+      Nd4j.getAffinityManager().unsafeSetDevice(worker % devices);
+    }
+  }
+}

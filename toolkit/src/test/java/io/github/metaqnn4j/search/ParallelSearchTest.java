@@ -1,0 +1,108 @@
+package io.github.metaqnn4j.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import io.github.metaqnn4j.agent.EpsilonSchedule;
+import io.github.metaqnn4j.space.StateSpace;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ParallelSearchTest {
+  private static final StateSpace SPACE = StateSpace.small().build();
+
+  /** Sleeps a time that depends on the architecture, so evaluations end out of order. */
+  private static Evaluator slow(
+      AtomicInteger running, AtomicInteger maxRunning, Set<String> threads) {
+    SyntheticEvaluator inner = SyntheticEvaluator.of(a -> 0.3 + 0.05 * a.count("C"));
+    return (arch, ctx) -> {
+      int now = running.incrementAndGet();
+      maxRunning.accumulateAndGet(now, Math::max);
+      threads.add(Thread.currentThread().getName() + "/" + ctx.worker());
+      try {
+        Thread.sleep(Math.floorMod(arch.hashCode(), 7));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      running.decrementAndGet();
+      return inner.evaluate(arch, ctx);
+    };
+  }
+
+  private static List<String> history(int workers, long seed) {
+    SearchResult r =
+        Search.qLearning(SPACE)
+            .evaluator(
+                slow(new AtomicInteger(), new AtomicInteger(), ConcurrentHashMap.newKeySet()))
+            .schedule(EpsilonSchedule.paper().scaledTo(60))
+            .workers(workers)
+            .seed(seed)
+            .run();
+    assertEquals(SearchResult.Status.COMPLETED, r.status());
+    assertEquals(60, r.models().size());
+    return r.history().stream()
+        .map(m -> m.iteration() + " " + m.architecture() + " " + m.epsilon() + " " + m.reward())
+        .toList();
+  }
+
+  @Test
+  void resultsDoNotDependOnWhichEvaluationEndsFirst() {
+    List<String> a = history(3, 21);
+    assertEquals(a, history(3, 21));
+    assertNotEquals(a, history(3, 22));
+    for (int i = 0; i < a.size(); i++) {
+      assertEquals(i, Integer.parseInt(a.get(i).split(" ")[0]));
+    }
+  }
+
+  @Test
+  void oneWorkerIsTheSequentialAlgorithm() {
+    SearchResult stepwise =
+        Search.qLearning(SPACE)
+            .evaluator(SyntheticEvaluator.of(a -> 0.3 + 0.05 * a.count("C")))
+            .schedule(EpsilonSchedule.paper().scaledTo(60))
+            .seed(21)
+            .build()
+            .run();
+    Search stepped =
+        Search.qLearning(SPACE)
+            .evaluator(SyntheticEvaluator.of(a -> 0.3 + 0.05 * a.count("C")))
+            .schedule(EpsilonSchedule.paper().scaledTo(60))
+            .seed(21)
+            .build();
+    while (!stepped.isDone()) {
+      stepped.step();
+    }
+    assertEquals(stepwise.history(), stepped.result().history());
+    assertEquals(stepwise.qValues(), stepped.result().qValues());
+  }
+
+  @Test
+  void workersEvaluateConcurrentlyEachOnItsOwnWorker() {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger maxRunning = new AtomicInteger();
+    Set<String> threads = ConcurrentHashMap.newKeySet();
+    Search.qLearning(SPACE)
+        .evaluator(slow(running, maxRunning, threads))
+        .schedule(EpsilonSchedule.start(1.0, 30))
+        .workers(3)
+        .seed(5)
+        .run();
+    assertEquals(3, maxRunning.get());
+    assertEquals(
+        Set.of("metaqnn4j-worker-0/0", "metaqnn4j-worker-1/1", "metaqnn4j-worker-2/2"), threads);
+  }
+
+  @Test
+  void badWorkerCountIsRejected() {
+    var b = Search.qLearning(SPACE);
+    assertEquals(
+        "workers must be at least 1, got 0",
+        org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> b.workers(0))
+            .getMessage());
+  }
+}
