@@ -9,6 +9,9 @@ import io.github.metaqnn4j.agent.Rng;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.StateGraph.Path;
 import io.github.metaqnn4j.space.StateSpace;
+import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.StoreException;
+import io.github.metaqnn4j.store.StoredModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +43,10 @@ public final class Search {
   private final Evaluator evaluator;
   private final EpsilonSchedule schedule;
   private final QLearning learning;
+
+  /** The Q values are stored every this many iterations, and at the end. */
+  static final int Q_SNAPSHOT_EVERY = 10;
+
   private final long seed;
   private final Reward reward;
   private final double failureReward;
@@ -61,6 +68,9 @@ public final class Search {
   private int modelsDone;
   private int resamplesInARow;
   private boolean samplingEnded;
+  private final ExperimentStore store;
+  private final Map<Integer, Evaluation> restoring = new HashMap<>();
+  private int restored;
   private SearchResult.Status endStatus;
   private String endMessage = "";
 
@@ -79,6 +89,80 @@ public final class Search {
     this.agent = new QLearningAgent(space, learning);
     this.memory = new ReplayMemory(space.graph());
     this.root = Rng.of(seed);
+    this.store = b.storeFile == null ? null : ExperimentStore.open(b.storeFile);
+    if (store != null) {
+      try {
+        store.useConfig(config());
+        restore(store.models());
+      } catch (RuntimeException e) {
+        store.close();
+        throw e;
+      }
+    }
+  }
+
+  /** The settings that decide the search's sequence; a store resumes only the same ones. */
+  public Map<String, String> config() {
+    Map<String, String> c = new java.util.TreeMap<>();
+    c.put("space", space.toString());
+    c.put("schedule", schedule.toString());
+    c.put("learning", learning.toString());
+    c.put("seed", Long.toString(seed));
+    c.put("reward", reward.name());
+    c.put("failureReward", Double.toString(failureReward));
+    c.put("maxResamples", Integer.toString(maxResamples));
+    c.put("workers", Integer.toString(workers));
+    return c;
+  }
+
+  /** Replays stored iterations: the same samples, the stored evaluations, no evaluator calls. */
+  private void restore(List<StoredModel> models) {
+    for (StoredModel m : models) {
+      while (sampled - iteration >= workers) {
+        learnFromOldest(false);
+      }
+      restoring.put(m.iteration(), fromStored(m));
+      sampleNext();
+      Pending p = pending.peekLast();
+      if (p.iteration() != m.iteration()
+          || !p.architecture().toString().equals(m.architecture())
+          || p.reused() != m.reused()) {
+        throw new StoreException(
+            store.file()
+                + " does not match this search: iteration "
+                + m.iteration()
+                + " samples "
+                + p.architecture()
+                + " here but "
+                + m.architecture()
+                + " in the store");
+      }
+    }
+    restoring.clear();
+    restored = models.size();
+  }
+
+  private static Evaluation fromStored(StoredModel m) {
+    return new Evaluation(
+        m.curve(), Evaluation.Status.valueOf(m.status()), m.reason(), m.seconds(), m.metrics());
+  }
+
+  private void persist(ModelRecord r) {
+    Evaluation e = r.evaluation();
+    store.append(
+        new StoredModel(
+            r.iteration(),
+            r.model(),
+            r.architecture().toString(),
+            r.epsilon(),
+            r.reward(),
+            r.reused(),
+            e.status().name(),
+            e.reason(),
+            e.seconds(),
+            e.curve(),
+            e.metrics()),
+        (r.iteration() + 1) % Q_SNAPSHOT_EVERY == 0 || isDone() ? agent.q().entries() : null);
   }
 
   /** Starts configuring a Q-learning search over {@code space}. */
@@ -167,6 +251,10 @@ public final class Search {
       }
     }
     SearchResult result = result();
+    if (store != null) {
+      store.setStatus(result.status().name());
+      store.close();
+    }
     listeners.forEach(l -> l.searchFinished(result));
     return result;
   }
@@ -212,10 +300,13 @@ public final class Search {
       resamplesInARow++;
     } else {
       int it = sampled;
+      Evaluation stored = restoring.get(it);
       CompletableFuture<Evaluation> future =
-          pool == null
-              ? CompletableFuture.completedFuture(evaluate(arch, it, modelSeed))
-              : CompletableFuture.supplyAsync(() -> evaluate(arch, it, modelSeed), pool);
+          stored != null
+              ? CompletableFuture.completedFuture(stored)
+              : pool == null
+                  ? CompletableFuture.completedFuture(evaluate(arch, it, modelSeed))
+                  : CompletableFuture.supplyAsync(() -> evaluate(arch, it, modelSeed), pool);
       p = new Pending(sampled, arch, epsilon, rng, future, false);
       firstSample.put(arch, p);
       uniqueSampled++;
@@ -239,6 +330,10 @@ public final class Search {
   }
 
   private ModelRecord learnFromOldest() {
+    return learnFromOldest(true);
+  }
+
+  private ModelRecord learnFromOldest(boolean announce) {
     Pending p = pending.poll();
     Evaluation e = p.evaluation().join();
     double r = e.failed() ? failureReward : reward.of(e);
@@ -261,7 +356,12 @@ public final class Search {
     if (samplingEnded && pending.isEmpty() && endStatus == null) {
       endStatus = SearchResult.Status.COMPLETED;
     }
-    listeners.forEach(l -> l.modelFinished(record));
+    if (announce && record.iteration() >= restored) {
+      if (store != null) {
+        persist(record);
+      }
+      listeners.forEach(l -> l.modelFinished(record));
+    }
     return record;
   }
 
@@ -323,6 +423,7 @@ public final class Search {
     private StoppingRule stoppingRule = StoppingRule.NEVER;
     private int maxResamples = 1000;
     private int workers = 1;
+    private java.nio.file.Path storeFile;
     private final List<SearchListener> listeners = new ArrayList<>();
 
     private Builder(StateSpace space) {
@@ -393,6 +494,21 @@ public final class Search {
       }
       this.workers = n;
       return this;
+    }
+
+    /**
+     * Persists the search in an SQLite file, one transaction per model. If the file already holds
+     * this search (same settings), the search resumes after its last stored model, drawing the same
+     * random numbers it would have drawn without the interruption.
+     */
+    public Builder store(java.nio.file.Path file) {
+      this.storeFile = Objects.requireNonNull(file, "file");
+      return this;
+    }
+
+    /** Same as {@link #store(java.nio.file.Path)}. */
+    public Builder store(String file) {
+      return store(java.nio.file.Path.of(file));
     }
 
     /** Adds a listener. */

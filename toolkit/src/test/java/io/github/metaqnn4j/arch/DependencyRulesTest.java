@@ -52,6 +52,22 @@ class DependencyRulesTest {
   }
 
   @Test
+  void storeDependsOnlyOnSpaceAndAgent() {
+    noClasses()
+        .that()
+        .resideInAPackage("..metaqnn4j.store..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..metaqnn4j.search..",
+            "..metaqnn4j.train..",
+            "..metaqnn4j.data..",
+            "..metaqnn4j.analysis..",
+            "..metaqnn4j.notebook..")
+        .check(CLASSES);
+  }
+
+  @Test
   void searchNeverTouchesTrainingOrData() {
     noClasses()
         .that()
