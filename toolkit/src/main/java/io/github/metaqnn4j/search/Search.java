@@ -58,6 +58,7 @@ public final class Search {
   private final ReplayMemory memory;
   private final Rng root;
   private final int workers;
+  private final Map<String, String> settings;
   private final List<ModelRecord> history = new ArrayList<>();
   private final Map<Architecture, Pending> firstSample = new HashMap<>();
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
@@ -86,6 +87,7 @@ public final class Search {
     this.maxResamples = b.maxResamples;
     this.listeners = List.copyOf(b.listeners);
     this.workers = b.workers;
+    this.settings = Map.copyOf(b.settings);
     this.agent = new QLearningAgent(space, learning);
     this.memory = new ReplayMemory(space.graph());
     this.root = Rng.of(seed);
@@ -112,6 +114,7 @@ public final class Search {
     c.put("failureReward", Double.toString(failureReward));
     c.put("maxResamples", Integer.toString(maxResamples));
     c.put("workers", Integer.toString(workers));
+    c.putAll(settings);
     return c;
   }
 
@@ -222,7 +225,7 @@ public final class Search {
    * been learned from, in order, so the result does not depend on which evaluation ends first.
    */
   public SearchResult run() {
-    if (iteration == 0 && !isDone()) {
+    if (!isDone()) {
       listeners.forEach(l -> l.searchStarted(this));
     }
     if (workers > 1 && pool == null) {
@@ -423,6 +426,7 @@ public final class Search {
     private StoppingRule stoppingRule = StoppingRule.NEVER;
     private int maxResamples = 1000;
     private int workers = 1;
+    private final Map<String, String> settings = new java.util.TreeMap<>();
     private java.nio.file.Path storeFile;
     private final List<SearchListener> listeners = new ArrayList<>();
 
@@ -509,6 +513,15 @@ public final class Search {
     /** Same as {@link #store(java.nio.file.Path)}. */
     public Builder store(String file) {
       return store(java.nio.file.Path.of(file));
+    }
+
+    /**
+     * A further setting that identifies this search, e.g. the dataset and training scheme: stored
+     * with it, and required to match when a store is resumed.
+     */
+    public Builder setting(String key, String value) {
+      settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
     }
 
     /** Adds a listener. */

@@ -15,7 +15,7 @@ import io.github.metaqnn4j.space.Architecture;
  * }</pre>
  */
 public interface SearchListener {
-  /** Before the first model. */
+  /** When {@link Search#run()} starts, before its first model (after the restored ones). */
   default void searchStarted(Search search) {}
 
   /** After every epoch of a model being trained. */
