@@ -39,7 +39,8 @@ public final class Downloader {
     for (Path dir : localDirs) {
       Path local = dir.resolve(remote.fileName());
       if (Files.isRegularFile(local)) {
-        checkOnce(remote, local, "Reinstall the package that provides it, or remove it");
+        // no marker next to files we do not own (e.g. a Debian package's): check every time
+        remote.check().verify(local, "Reinstall the package that provides it, or remove it");
         return local;
       }
     }
@@ -129,9 +130,7 @@ public final class Downloader {
         return;
       }
       remote.check().verify(file, fix);
-      if (Files.isWritable(file.getParent())) {
-        Files.writeString(marker, stamp);
-      }
+      Files.writeString(marker, stamp);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot check " + file + ": " + e.getMessage(), e);
     }

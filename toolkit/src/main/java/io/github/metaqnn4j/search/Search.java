@@ -254,10 +254,7 @@ public final class Search {
       }
     }
     SearchResult result = result();
-    if (store != null) {
-      store.setStatus(result.status().name());
-      store.close();
-    }
+    closeStore(result);
     listeners.forEach(l -> l.searchFinished(result));
     return result;
   }
@@ -278,7 +275,17 @@ public final class Search {
     while (!pending.isEmpty()) {
       last = learnFromOldest();
     }
+    if (isDone()) {
+      closeStore(result());
+    }
     return last;
+  }
+
+  private void closeStore(SearchResult result) {
+    if (store != null) {
+      store.setStatus(result.status().name());
+      store.close();
+    }
   }
 
   /** One sampled iteration waiting for its evaluation (or for the one it reuses). */
