@@ -52,6 +52,40 @@ public record EpsilonSchedule(List<Stage> stages) {
         .then(0.1, 150);
   }
 
+  /**
+   * Reads a schedule written as {@code "paper"} or as stages {@code "epsilon x models"} separated
+   * by commas, e.g. {@code "1.0x30, 0.5x10, 0.1x10"} (the form {@link #toString()} lists).
+   *
+   * @throws IllegalArgumentException naming the stage that cannot be read
+   */
+  public static EpsilonSchedule parse(String text) {
+    String t = text.strip();
+    if (t.equalsIgnoreCase("paper")) {
+      return paper();
+    }
+    if (t.startsWith("EpsilonSchedule[") && t.endsWith("]")) {
+      t = t.substring("EpsilonSchedule[".length(), t.length() - 1);
+    }
+    List<Stage> stages = new ArrayList<>();
+    for (String part : t.split(",")) {
+      String[] em = part.strip().split("\\s*x\\s*");
+      try {
+        if (em.length != 2) {
+          throw new NumberFormatException();
+        }
+        stages.add(new Stage(Double.parseDouble(em[0]), Integer.parseInt(em[1])));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "cannot read the schedule stage '"
+                + part.strip()
+                + "' of '"
+                + text
+                + "': write stages as epsilon x models, e.g. 1.0x30, 0.5x10, or 'paper'");
+      }
+    }
+    return new EpsilonSchedule(stages);
+  }
+
   /** A schedule whose first stage is {@code models} models at {@code epsilon}. */
   public static EpsilonSchedule start(double epsilon, int models) {
     return new EpsilonSchedule(List.of(new Stage(epsilon, models)));

@@ -1,5 +1,7 @@
 package io.github.metaqnn4j.analysis;
 
+import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.FinalModels;
 import io.github.metaqnn4j.store.StoredModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.TreeMap;
 import org.knowm.xchart.BitmapEncoder;
@@ -30,14 +33,27 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ExperimentReport {
   private final List<StoredModel> models;
+  private final Optional<FinalModels> finals;
 
-  private ExperimentReport(List<StoredModel> models) {
+  private ExperimentReport(List<StoredModel> models, Optional<FinalModels> finals) {
     this.models = List.copyOf(models);
+    this.finals = finals;
   }
 
   /** A report of these iterations (re-samples are left out of the tables and figures). */
   public static ExperimentReport of(List<StoredModel> iterations) {
-    return new ExperimentReport(iterations.stream().filter(m -> !m.reused()).toList());
+    return new ExperimentReport(
+        iterations.stream().filter(m -> !m.reused()).toList(), Optional.empty());
+  }
+
+  /** A report of a stored experiment, with its finished models if it has any. */
+  public static ExperimentReport of(ExperimentStore store) {
+    return new ExperimentReport(of(store.models()).models, store.finals());
+  }
+
+  /** The finished best models (re-trained and tested), if the experiment has them. */
+  public Optional<FinalModels> finals() {
+    return finals;
   }
 
   /** The unique models, in order. */
@@ -138,6 +154,31 @@ public final class ExperimentReport {
               m.reward(),
               m.architecture()));
     }
+    finals.ifPresent(
+        f -> {
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "%nFinished models (test accuracy after re-training; %s)%n",
+                  f.settings()));
+          int r = 1;
+          for (FinalModels.Model m : f.models()) {
+            sb.append(
+                String.format(
+                    Locale.ROOT,
+                    "%4d %6.4f %7.1fs  %s%n",
+                    r++,
+                    m.testAccuracy(),
+                    m.seconds(),
+                    m.architecture()));
+          }
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "ensemble of %d: test accuracy %.4f%n",
+                  f.models().size(),
+                  f.ensembleTestAccuracy()));
+        });
     return sb.toString();
   }
 
@@ -166,6 +207,24 @@ public final class ExperimentReport {
             .append("\"\n");
       }
       Files.writeString(dir.resolve("top_models.csv"), csv);
+      if (finals.isPresent()) {
+        StringBuilder f = new StringBuilder("rank,test_accuracy,seconds,epochs,architecture\n");
+        int r = 1;
+        for (FinalModels.Model m : finals.get().models()) {
+          f.append(r++)
+              .append(',')
+              .append(m.testAccuracy())
+              .append(',')
+              .append(m.seconds())
+              .append(',')
+              .append(m.trainingLoss().size())
+              .append(",\"")
+              .append(m.architecture())
+              .append("\"\n");
+        }
+        f.append("ensemble,").append(finals.get().ensembleTestAccuracy()).append(",,,\n");
+        Files.writeString(dir.resolve("final_models.csv"), f);
+      }
       System.setProperty("java.awt.headless", "true");
       BitmapEncoder.saveBitmap(
           accuracyChart(), dir.resolve("accuracy").toString(), BitmapEncoder.BitmapFormat.PNG);

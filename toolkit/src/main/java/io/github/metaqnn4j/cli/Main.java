@@ -15,7 +15,14 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "metaqnn4j 0.1.0-SNAPSHOT",
     description = "Neural architecture search with reinforcement learning (MetaQNN).",
-    subcommands = {SearchCommand.class, ResumeCommand.class, ReportCommand.class})
+    subcommands = {
+      SearchCommand.class,
+      ResumeCommand.class,
+      ReportCommand.class,
+      FinishCommand.class,
+      ExportCommand.class,
+      ImportCommand.class
+    })
 public final class Main {
   private Main() {}
 

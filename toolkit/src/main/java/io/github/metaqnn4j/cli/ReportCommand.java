@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 /** Writes the report of a stored experiment. */
 @Command(
     name = "report",
-    description = "Writes summary.txt, top_models.csv and accuracy.png of an experiment.")
+    description =
+        "Writes summary.txt, top_models.csv, accuracy.png (and final_models.csv after finish)"
+            + " of an experiment.")
 final class ReportCommand implements Callable<Integer> {
   @Option(names = "--store", required = true, description = "The experiment's SQLite file.")
   Path store;
@@ -26,14 +28,22 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path dir = out != null ? out : defaultReportDir(store);
-    try (var s = ExperimentStore.open(store)) {
-      ExperimentReport report = ExperimentReport.of(s.models());
-      report.writeTo(dir, top);
-      System.out.print(report.summary(top));
-      System.out.println("Report written to " + dir.toAbsolutePath());
+    if (!java.nio.file.Files.isRegularFile(store)) {
+      throw new IllegalArgumentException(store + " does not exist.");
     }
+    write(store, out, top);
     return 0;
+  }
+
+  /** Writes the report of {@code store} into {@code dir} (null: beside the store) and prints it. */
+  static void write(Path store, Path dir, int top) {
+    Path target = dir != null ? dir : defaultReportDir(store);
+    try (var s = ExperimentStore.open(store)) {
+      ExperimentReport report = ExperimentReport.of(s);
+      report.writeTo(target, top);
+      System.out.print(report.summary(top));
+    }
+    System.out.println("Store: " + store.toAbsolutePath() + "\nReport: " + target.toAbsolutePath());
   }
 
   static Path defaultReportDir(Path store) {

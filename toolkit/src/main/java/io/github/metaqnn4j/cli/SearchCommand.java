@@ -1,7 +1,6 @@
 package io.github.metaqnn4j.cli;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
-import io.github.metaqnn4j.analysis.ExperimentReport;
 import io.github.metaqnn4j.data.DatasetSpec;
 import io.github.metaqnn4j.data.Datasets;
 import io.github.metaqnn4j.data.Splits;
@@ -9,18 +8,30 @@ import io.github.metaqnn4j.search.Search;
 import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.StoreException;
 import io.github.metaqnn4j.train.Devices;
 import io.github.metaqnn4j.train.Dl4jEvaluator;
 import io.github.metaqnn4j.train.TrainingScheme;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** Runs (or continues) a search that trains real networks. */
+/**
+ * Runs (or continues) a search that trains real networks. Its options are stored with the
+ * experiment (config keys {@code cli.<option>}) so that {@code resume} and {@code finish} can
+ * rebuild the same search and data.
+ */
 @Command(name = "search", description = "Runs a MetaQNN search on a dataset, stored in SQLite.")
 final class SearchCommand implements Callable<Integer> {
+  static final String CLI_PREFIX = "cli.";
+
   @Option(
       names = "--dataset",
       defaultValue = "fashion-mnist",
@@ -31,20 +42,29 @@ final class SearchCommand implements Callable<Integer> {
       names = "--space",
       defaultValue = "small",
       description =
-          "State space preset: small, paper, cifar10, svhn or mnist (default ${DEFAULT-VALUE}).")
+          "State space: a preset ("
+              + SpaceSpec.PRESETS
+              + ") or a .properties file of settings (default ${DEFAULT-VALUE}).")
   String space;
 
   @Option(
       names = "--max-depth",
       defaultValue = "0",
-      description = "Overrides the preset's depth limit.")
+      description = "Overrides the space's depth limit.")
   int maxDepth;
 
   @Option(
-      names = "--models",
-      defaultValue = "2700",
+      names = "--schedule",
+      defaultValue = "paper",
       description =
-          "Unique models: the paper's epsilon schedule scaled to this many (default ${DEFAULT-VALUE}).")
+          "Epsilon schedule: 'paper' (Table 2) or stages such as 1.0x30,0.5x10,0.1x10"
+              + " (default ${DEFAULT-VALUE}).")
+  String schedule;
+
+  @Option(
+      names = "--models",
+      defaultValue = "0",
+      description = "Scales the schedule to this many unique models (0: as written).")
   int models;
 
   @Option(
@@ -78,9 +98,9 @@ final class SearchCommand implements Callable<Integer> {
   long seed;
 
   @Option(
-      names = "--workers",
+      names = {"--devices", "--workers"},
       defaultValue = "0",
-      description = "Models trained at once (0: one per GPU, 1 on a CPU).")
+      description = "Models trained at once, one per device (0: one per GPU, 1 on a CPU).")
   int workers;
 
   @Option(
@@ -92,59 +112,96 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Report directory (default: <store>-report).")
   Path report;
 
-  @Override
-  public Integer call() {
-    int w = workers > 0 ? workers : Devices.workers();
-    String cli =
-        String.format(
-            Locale.ROOT,
-            "--dataset %s --space %s --max-depth %d --models %d --epochs %d --batch %d --subsample %d"
-                + " --validation %d --seed %d --workers %d",
-            dataset,
-            space,
-            maxDepth,
-            models,
-            epochs,
-            batch,
-            subsample,
-            validation,
-            seed,
-            w);
+  /** The options that define the search, by name without dashes, as stored with it. */
+  Map<String, String> options() {
+    Map<String, String> o = new LinkedHashMap<>();
+    o.put("dataset", dataset);
+    o.put("space", space);
+    o.put("max-depth", Integer.toString(maxDepth));
+    o.put("schedule", schedule);
+    o.put("models", Integer.toString(models));
+    o.put("epochs", Integer.toString(epochs));
+    o.put("batch", Integer.toString(batch));
+    o.put("subsample", Integer.toString(subsample));
+    o.put("validation", Integer.toString(validation));
+    o.put("seed", Long.toString(seed));
+    o.put("devices", Integer.toString(workers));
+    return o;
+  }
+
+  /**
+   * The search command an experiment was started with, writing to that experiment.
+   *
+   * @throws StoreException when the file is missing or was not written by this command
+   */
+  static SearchCommand stored(Path store) {
+    if (!Files.isRegularFile(store)) {
+      throw new StoreException(store + " does not exist: no search is stored there.");
+    }
+    List<String> argv = new ArrayList<>();
+    try (var s = ExperimentStore.open(store)) {
+      s.config()
+          .forEach(
+              (k, v) -> {
+                if (k.startsWith(CLI_PREFIX)) {
+                  argv.add("--" + k.substring(CLI_PREFIX.length()));
+                  argv.add(v);
+                }
+              });
+    }
+    if (argv.isEmpty()) {
+      throw new StoreException(
+          store + " was not written by the command line's search; use the API for it.");
+    }
+    SearchCommand search = new SearchCommand();
+    new CommandLine(search).parseArgs(argv.toArray(new String[0]));
+    search.store = store;
+    return search;
+  }
+
+  /** The dataset the options describe, loaded and split. */
+  Splits loadData() {
     DatasetSpec spec = datasetSpec().validation(validation).seed(seed);
     if (subsample > 0) {
       spec = spec.subsample(subsample);
     }
     System.err.println("Loading " + spec.name() + " ...");
-    Splits data = spec.load();
-    StateSpace.Builder preset = preset().imageSize(data.imageSize()).classes(data.classes());
+    return spec.load();
+  }
+
+  @Override
+  public Integer call() {
+    if (workers == 0) {
+      workers = Devices.workers();
+    }
+    StateSpace.Builder preset = SpaceSpec.resolve(space); // bad names fail before data loads
+    EpsilonSchedule plan = EpsilonSchedule.parse(schedule);
+    if (models > 0) {
+      plan = plan.scaledTo(models);
+    }
+    Splits data = loadData();
+    preset = preset.imageSize(data.imageSize()).classes(data.classes());
     if (maxDepth > 0) {
       preset = preset.maxDepth(maxDepth);
     }
     StateSpace stateSpace = preset.build();
     TrainingScheme scheme = TrainingScheme.paper().epochs(epochs).batchSize(batch);
-    EpsilonSchedule schedule = EpsilonSchedule.paper().scaledTo(models);
-    Search search =
+    Search.Builder builder =
         Search.qLearning(stateSpace)
             .evaluator(Dl4jEvaluator.on(data).scheme(scheme))
-            .schedule(schedule)
+            .schedule(plan)
             .seed(seed)
-            .workers(w)
-            .setting("cli", cli)
+            .workers(workers)
             .setting("data", data.toString())
             .setting("training", scheme.toString())
             .store(store)
-            .listener(new ProgressDisplay(schedule.total()))
-            .build();
+            .listener(new ProgressDisplay(plan.total()));
+    options().forEach((k, v) -> builder.setting(CLI_PREFIX + k, v));
+    Search search = builder.build();
     System.err.println(stateSpace.describe());
     SearchResult result = search.run();
     System.err.println("Search " + result.status() + " " + result.message());
-    Path dir = report != null ? report : ReportCommand.defaultReportDir(store);
-    try (var s = ExperimentStore.open(store)) {
-      ExperimentReport r = ExperimentReport.of(s.models());
-      r.writeTo(dir, 10);
-      System.out.print(r.summary(10));
-    }
-    System.out.println("Store: " + store.toAbsolutePath() + "\nReport: " + dir.toAbsolutePath());
+    ReportCommand.write(store, report, 10);
     return result.status() == SearchResult.Status.INTERRUPTED ? 130 : 0;
   }
 
@@ -160,19 +217,6 @@ final class SearchCommand implements Callable<Integer> {
               "unknown dataset '"
                   + dataset
                   + "': use mnist, fashion-mnist, cifar10, cifar100 or svhn");
-    };
-  }
-
-  private StateSpace.Builder preset() {
-    return switch (space) {
-      case "small" -> StateSpace.small();
-      case "paper" -> StateSpace.paper();
-      case "cifar10" -> StateSpace.cifar10();
-      case "svhn" -> StateSpace.svhn();
-      case "mnist" -> StateSpace.mnist();
-      default ->
-          throw new IllegalArgumentException(
-              "unknown space '" + space + "': use small, paper, cifar10, svhn or mnist");
     };
   }
 }

@@ -1,6 +1,7 @@
 /**
- * The command line (picocli): {@code search}, {@code resume} and {@code report}, thin commands over
- * the same public API a notebook uses. Run it with {@code scripts/metaqnn4j}.
+ * The command line (picocli): {@code search}, {@code resume}, {@code report}, {@code finish},
+ * {@code export} and {@code import}, thin commands over the same public API a notebook uses. Run it
+ * with {@code scripts/metaqnn4j}.
  *
  * <pre>{@code
  * scripts/metaqnn4j search --dataset fashion-mnist --space small --models 60 --epochs 2 \

@@ -85,6 +85,27 @@ public record ImageDataset(
     return new ImageDataset(newName, channels, height, width, classes, p, l);
   }
 
+  /**
+   * These images followed by {@code other}'s, e.g. training and validation images for a final
+   * training.
+   *
+   * @throws IllegalArgumentException when the two differ in shape or classes
+   */
+  public ImageDataset concat(ImageDataset other, String newName) {
+    if (other.channels != channels
+        || other.height != height
+        || other.width != width
+        || other.classes != classes) {
+      throw new IllegalArgumentException(
+          "cannot join " + this + " and " + other + ": their shapes or classes differ");
+    }
+    float[] p = Arrays.copyOf(pixels, pixels.length + other.pixels.length);
+    System.arraycopy(other.pixels, 0, p, pixels.length, other.pixels.length);
+    int[] l = Arrays.copyOf(labels, labels.length + other.labels.length);
+    System.arraycopy(other.labels, 0, l, labels.length, other.labels.length);
+    return new ImageDataset(newName, channels, height, width, classes, p, l);
+  }
+
   /** The same labels with other pixels (of the given size). */
   public ImageDataset withPixels(float[] newPixels, int newHeight, int newWidth) {
     return new ImageDataset(name, channels, newHeight, newWidth, classes, newPixels, labels);

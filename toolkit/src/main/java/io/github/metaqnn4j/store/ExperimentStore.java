@@ -1,6 +1,8 @@
 package io.github.metaqnn4j.store;
 
 import io.github.metaqnn4j.agent.QValue;
+import io.github.metaqnn4j.space.Layer;
+import io.github.metaqnn4j.space.State;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -21,13 +23,16 @@ import java.util.stream.Collectors;
 
 /**
  * One experiment in an SQLite file: configuration ({@code meta}), every iteration ({@code models},
- * with learning curves) and the latest Q values ({@code q_values}). Each model is written in its
- * own transaction, so a process killed at any moment leaves every completed model intact.
+ * with learning curves, status, failure reason, metrics and finish time), the latest Q values
+ * ({@code q_values}) and, once the best models are finished, their test results ({@code
+ * final_models}). Each model is written in its own transaction, so a process killed at any moment
+ * leaves every completed model intact.
  *
  * <pre>{@code
  * try (var store = ExperimentStore.open(Path.of("runs/demo.db"))) {
  *   store.config();        // the settings the experiment was started with
  *   store.models();        // every iteration so far
+ *   store.qValues();       // the agent's Q table when it was last stored
  * }
  * }</pre>
  */
@@ -36,6 +41,7 @@ public final class ExperimentStore implements AutoCloseable {
   public static final int SCHEMA_VERSION = 1;
 
   private static final String FORMAT = "metaqnn4j-experiment";
+  private static final String START = "start";
   private final Path file;
   private final Connection db;
 
@@ -50,24 +56,26 @@ public final class ExperimentStore implements AutoCloseable {
    * @throws StoreException when the file is not an experiment store, or a newer one
    */
   public static ExperimentStore open(Path file) {
+    Connection db = null;
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      boolean fresh = !Files.exists(file) || Files.size(file) == 0;
-      Connection db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      ExperimentStore store = new ExperimentStore(file, db);
+      db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
       try (Statement st = db.createStatement()) {
         st.execute("PRAGMA journal_mode=WAL");
         st.execute("PRAGMA synchronous=NORMAL");
       }
-      if (fresh) {
-        store.createSchema();
-      } else {
-        store.checkFormat();
-      }
+      ExperimentStore store = new ExperimentStore(file, db);
+      store.initialise();
       return store;
     } catch (SQLException e) {
+      closeQuietly(db);
+      if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+        throw new StoreException(
+            "cannot open " + file + ": another process holds its lock; try again when it is done",
+            e);
+      }
       throw new StoreException(
           file
               + " is not a metaqnn4j experiment store ("
@@ -76,41 +84,71 @@ public final class ExperimentStore implements AutoCloseable {
           e);
     } catch (java.io.IOException e) {
       throw new StoreException("cannot open " + file + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      closeQuietly(db);
+      throw e;
     }
   }
 
-  private void createSchema() throws SQLException {
+  /**
+   * Creates the schema in an empty database or checks an existing one, holding the write lock, so
+   * that processes opening a new file at the same moment do not both create it.
+   */
+  private void initialise() throws SQLException {
     try (Statement st = db.createStatement()) {
-      db.setAutoCommit(false);
-      st.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-      st.execute(
-          "CREATE TABLE models(iteration INTEGER PRIMARY KEY, model INTEGER NOT NULL,"
-              + " architecture TEXT NOT NULL, epsilon REAL NOT NULL, reward REAL NOT NULL,"
-              + " reused INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,"
-              + " seconds REAL NOT NULL, curve TEXT NOT NULL, metrics TEXT NOT NULL,"
-              + " finished_at TEXT NOT NULL)");
-      st.execute(
-          "CREATE TABLE q_values(state TEXT NOT NULL, action TEXT NOT NULL, value REAL NOT NULL,"
-              + " PRIMARY KEY(state, action))");
-      putMeta("format", FORMAT);
-      putMeta("schema_version", String.valueOf(SCHEMA_VERSION));
-      putMeta("created", Instant.now().toString());
-      db.commit();
-    } finally {
-      db.setAutoCommit(true);
+      st.execute("BEGIN IMMEDIATE");
+      boolean done = false;
+      try {
+        List<String> tables = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery("SELECT name FROM sqlite_master WHERE type='table'")) {
+          while (rs.next()) {
+            tables.add(rs.getString(1));
+          }
+        }
+        if (tables.isEmpty()) {
+          createSchema(st);
+        } else {
+          checkFormat(tables);
+        }
+        st.execute("COMMIT");
+        done = true;
+      } finally {
+        if (!done) {
+          st.execute("ROLLBACK");
+        }
+      }
     }
   }
 
-  private void checkFormat() throws SQLException {
-    Map<String, String> meta;
-    try {
-      meta = meta();
-    } catch (SQLException e) {
+  private void createSchema(Statement st) throws SQLException {
+    st.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    st.execute(
+        "CREATE TABLE models(iteration INTEGER PRIMARY KEY, model INTEGER NOT NULL,"
+            + " architecture TEXT NOT NULL, epsilon REAL NOT NULL, reward REAL NOT NULL,"
+            + " reused INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,"
+            + " seconds REAL NOT NULL, curve TEXT NOT NULL, metrics TEXT NOT NULL,"
+            + " finished_at TEXT NOT NULL)");
+    st.execute(
+        "CREATE TABLE q_values(state_layer TEXT NOT NULL, depth INTEGER NOT NULL,"
+            + " size_bin INTEGER NOT NULL, fc_run INTEGER NOT NULL, action TEXT NOT NULL,"
+            + " value REAL NOT NULL, PRIMARY KEY(state_layer, depth, size_bin, fc_run, action))");
+    st.execute(
+        "CREATE TABLE final_models(rank INTEGER PRIMARY KEY, architecture TEXT NOT NULL,"
+            + " epochs INTEGER NOT NULL, test_accuracy REAL NOT NULL, seconds REAL NOT NULL,"
+            + " training_loss TEXT NOT NULL)");
+    putMeta("format", FORMAT);
+    putMeta("schema_version", String.valueOf(SCHEMA_VERSION));
+    putMeta("created", Instant.now().toString());
+  }
+
+  private void checkFormat(List<String> tables) throws SQLException {
+    if (!tables.contains("meta")) {
       throw new StoreException(
           file
               + " is an SQLite file but not a metaqnn4j experiment store (no meta table)."
               + " Choose another file.");
     }
+    Map<String, String> meta = meta();
     if (!FORMAT.equals(meta.get("format"))) {
       throw new StoreException(file + " is not a metaqnn4j experiment store. Choose another file.");
     }
@@ -123,6 +161,16 @@ public final class ExperimentStore implements AutoCloseable {
               + ", this one reads "
               + SCHEMA_VERSION
               + "). Upgrade metaqnn4j to read it.");
+    }
+  }
+
+  private static void closeQuietly(Connection db) {
+    if (db != null) {
+      try {
+        db.close();
+      } catch (SQLException ignored) {
+        // the original failure is reported
+      }
     }
   }
 
@@ -189,6 +237,14 @@ public final class ExperimentStore implements AutoCloseable {
 
   /** Writes one iteration and, when given, the current Q values, in one transaction. */
   public void append(StoredModel m, List<QValue> qValues) {
+    append(m, Instant.now(), qValues);
+  }
+
+  /**
+   * Writes one iteration that finished at {@code finishedAt} (an imported log's time) and, when
+   * given, the Q values, in one transaction.
+   */
+  public void append(StoredModel m, Instant finishedAt, List<QValue> qValues) {
     try {
       db.setAutoCommit(false);
       try (PreparedStatement ps =
@@ -202,15 +258,14 @@ public final class ExperimentStore implements AutoCloseable {
         ps.setString(7, m.status());
         ps.setString(8, m.reason());
         ps.setDouble(9, m.seconds());
-        ps.setString(
-            10, m.curve().stream().map(d -> Double.toString(d)).collect(Collectors.joining(",")));
+        ps.setString(10, joinCurve(m.curve()));
         ps.setString(
             11,
             new TreeMap<>(m.metrics())
                 .entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(",")));
-        ps.setString(12, Instant.now().toString());
+        ps.setString(12, finishedAt.toString());
         ps.executeUpdate();
       }
       if (qValues != null) {
@@ -227,14 +282,35 @@ public final class ExperimentStore implements AutoCloseable {
 
   private void writeQValues(List<QValue> qValues) throws SQLException {
     try (PreparedStatement ps =
-        db.prepareStatement("INSERT OR REPLACE INTO q_values VALUES (?,?,?)")) {
+        db.prepareStatement("INSERT OR REPLACE INTO q_values VALUES (?,?,?,?,?,?)")) {
       for (QValue q : qValues) {
-        ps.setString(1, q.state().toString());
-        ps.setString(2, q.action().notation());
-        ps.setDouble(3, q.value());
+        State s = q.state();
+        ps.setString(1, s.isStart() ? START : s.layer().notation());
+        ps.setInt(2, s.depth());
+        ps.setInt(3, s.sizeBin());
+        ps.setInt(4, s.fcRun());
+        ps.setString(5, q.action().notation());
+        ps.setDouble(6, q.value());
         ps.addBatch();
       }
       ps.executeBatch();
+    }
+  }
+
+  /** Replaces the stored Q values with {@code qValues} (an imported table), in one transaction. */
+  public void replaceQValues(List<QValue> qValues) {
+    try {
+      db.setAutoCommit(false);
+      try (Statement st = db.createStatement()) {
+        st.execute("DELETE FROM q_values");
+      }
+      writeQValues(qValues);
+      db.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("write the Q values", e);
+    } finally {
+      autoCommit();
     }
   }
 
@@ -264,19 +340,105 @@ public final class ExperimentStore implements AutoCloseable {
     return out;
   }
 
-  /** The stored Q values as (state, action, value) text rows, sorted. */
-  public List<String[]> qValueRows() {
-    List<String[]> out = new ArrayList<>();
+  /** The latest stored Q values, ordered by depth, state and action. */
+  public List<QValue> qValues() {
+    List<QValue> out = new ArrayList<>();
     try (Statement st = db.createStatement();
         ResultSet rs =
-            st.executeQuery("SELECT state, action, value FROM q_values ORDER BY state, action")) {
+            st.executeQuery(
+                "SELECT state_layer, depth, size_bin, fc_run, action, value FROM q_values"
+                    + " ORDER BY depth, state_layer, size_bin, fc_run, action")) {
       while (rs.next()) {
-        out.add(new String[] {rs.getString(1), rs.getString(2), Double.toString(rs.getDouble(3))});
+        String layer = rs.getString(1);
+        State state =
+            new State(
+                START.equals(layer) ? null : Layer.parse(layer),
+                rs.getInt(2),
+                rs.getInt(3),
+                rs.getInt(4));
+        out.add(new QValue(state, Layer.parse(rs.getString(5)), rs.getDouble(6)));
       }
     } catch (SQLException e) {
       throw failure("read the Q values", e);
     }
     return out;
+  }
+
+  /** When each stored iteration finished, by iteration. */
+  public Map<Integer, Instant> finishTimes() {
+    Map<Integer, Instant> out = new TreeMap<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT iteration, finished_at FROM models")) {
+      while (rs.next()) {
+        out.put(rs.getInt(1), Instant.parse(rs.getString(2)));
+      }
+    } catch (SQLException e) {
+      throw failure("read the finish times", e);
+    }
+    return out;
+  }
+
+  /**
+   * Records the finished best models (re-trained, tested) and their ensemble's test accuracy,
+   * replacing earlier ones, in one transaction.
+   */
+  public void saveFinals(FinalModels finals) {
+    try {
+      db.setAutoCommit(false);
+      try (Statement st = db.createStatement()) {
+        st.execute("DELETE FROM final_models");
+      }
+      try (PreparedStatement ps =
+          db.prepareStatement("INSERT INTO final_models VALUES (?,?,?,?,?,?)")) {
+        int rank = 1;
+        for (FinalModels.Model m : finals.models()) {
+          ps.setInt(1, rank++);
+          ps.setString(2, m.architecture());
+          ps.setInt(3, m.trainingLoss().size());
+          ps.setDouble(4, m.testAccuracy());
+          ps.setDouble(5, m.seconds());
+          ps.setString(6, joinCurve(m.trainingLoss()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      putMeta("final.ensemble_test_accuracy", Double.toString(finals.ensembleTestAccuracy()));
+      putMeta("final.settings", finals.settings());
+      db.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("write the finished models", e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  /** The finished best models, if {@link #saveFinals} recorded any. */
+  public java.util.Optional<FinalModels> finals() {
+    try {
+      Map<String, String> meta = meta();
+      String ensemble = meta.get("final.ensemble_test_accuracy");
+      if (ensemble == null) {
+        return java.util.Optional.empty();
+      }
+      List<FinalModels.Model> models = new ArrayList<>();
+      try (Statement st = db.createStatement();
+          ResultSet rs =
+              st.executeQuery(
+                  "SELECT architecture, test_accuracy, seconds, training_loss FROM final_models"
+                      + " ORDER BY rank")) {
+        while (rs.next()) {
+          models.add(
+              new FinalModels.Model(
+                  rs.getString(1), rs.getDouble(2), rs.getDouble(3), parseCurve(rs.getString(4))));
+        }
+      }
+      return java.util.Optional.of(
+          new FinalModels(
+              models, Double.parseDouble(ensemble), meta.getOrDefault("final.settings", "")));
+    } catch (SQLException e) {
+      throw failure("read the finished models", e);
+    }
   }
 
   /** Records how the experiment ended (or that it is running). */
@@ -323,6 +485,10 @@ public final class ExperimentStore implements AutoCloseable {
       ps.setString(2, value);
       ps.executeUpdate();
     }
+  }
+
+  private static String joinCurve(List<Double> curve) {
+    return curve.stream().map(d -> Double.toString(d)).collect(Collectors.joining(","));
   }
 
   private static List<Double> parseCurve(String text) {

@@ -1,22 +1,15 @@
 package io.github.metaqnn4j.train;
 
-import io.github.metaqnn4j.data.ImageDataset;
 import io.github.metaqnn4j.data.Splits;
 import io.github.metaqnn4j.search.Epoch;
 import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.search.Evaluator;
 import io.github.metaqnn4j.space.Architecture;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.indexing.NDArrayIndex;
 
 /**
  * Trains sampled architectures with Deeplearning4j on a dataset's training split and reports the
@@ -38,7 +31,7 @@ public final class Dl4jEvaluator implements Evaluator {
   private final TrainingScheme scheme;
   private volatile Tensors tensors;
 
-  private record Tensors(INDArray trainX, INDArray trainY, INDArray validX, int[] validLabels) {}
+  private record Tensors(Fitting.Tensors train, Fitting.Tensors validation) {}
 
   private Dl4jEvaluator(Splits data, TrainingScheme scheme, Tensors tensors) {
     this.data = Objects.requireNonNull(data, "data");
@@ -137,67 +130,34 @@ public final class Dl4jEvaluator implements Evaluator {
       return result;
     }
     Random shuffle = new Random(context.seed() * 31 + restart);
-    int n = (int) t.trainX.size(0);
     for (int epoch = 1; epoch <= scheme.epochs(); epoch++) {
       long epochStart = System.nanoTime();
-      net.setLearningRate(scheme.learningRateAt(epoch, restart));
-      int[] order = permutation(n, shuffle);
-      double lossSum = 0;
-      int batches = 0;
-      for (int from = 0; from < n; from += scheme.batchSize()) {
-        int to = Math.min(n, from + scheme.batchSize());
-        int[] idx = java.util.Arrays.copyOfRange(order, from, to);
-        INDArray x = Nd4j.pullRows(t.trainX, 1, idx);
-        INDArray y = Nd4j.pullRows(t.trainY, 1, idx);
-        net.fit(
-            new DataSet(
-                x.reshape(to - from, data.channels(), data.imageSize(), data.imageSize()), y));
-        double loss = net.score();
-        if (!Double.isFinite(loss)) {
-          result.failure =
-              "diverged: the training loss became "
-                  + loss
-                  + " in epoch "
-                  + epoch
-                  + " (learning rate "
-                  + scheme.learningRateAt(epoch, restart)
-                  + ")";
-          return result;
-        }
-        lossSum += loss;
-        batches++;
+      double rate = scheme.learningRateAt(epoch, restart);
+      net.setLearningRate(rate);
+      double loss = Fitting.epoch(net, t.train(), scheme.batchSize(), shuffle);
+      if (!Double.isFinite(loss)) {
+        result.failure =
+            "diverged: the training loss became "
+                + loss
+                + " in epoch "
+                + epoch
+                + " (learning rate "
+                + rate
+                + ")";
+        return result;
       }
-      double accuracy = accuracy(net, t);
+      double accuracy = Fitting.accuracy(net, t.validation());
       if (epoch == 1 && accuracy <= chance && restart < scheme.maxRestarts()) {
         result.restart = true;
         return result;
       }
       double secs = (System.nanoTime() - epochStart) / 1e9;
-      if (!context.epochDone(new Epoch(epoch, accuracy, lossSum / Math.max(1, batches), secs))) {
+      if (!context.epochDone(new Epoch(epoch, accuracy, loss, secs))) {
         result.stopped = true;
         return result;
       }
     }
     return result;
-  }
-
-  private double accuracy(MultiLayerNetwork net, Tensors t) {
-    int n = t.validLabels.length;
-    int correct = 0;
-    for (int from = 0; from < n; from += 512) {
-      int to = Math.min(n, from + 512);
-      INDArray x =
-          t.validX
-              .get(NDArrayIndex.interval(from, to), NDArrayIndex.all())
-              .reshape(to - from, data.channels(), data.imageSize(), data.imageSize());
-      INDArray predicted = net.output(x, false).argMax(1);
-      for (int i = from; i < to; i++) {
-        if (predicted.getInt(i - from) == t.validLabels[i]) {
-          correct++;
-        }
-      }
-    }
-    return (double) correct / n;
   }
 
   private Tensors tensors() {
@@ -207,36 +167,12 @@ public final class Dl4jEvaluator implements Evaluator {
         t = tensors;
         if (t == null) {
           CpuAcceleration.ensure();
-          ImageDataset train = data.train();
-          ImageDataset valid = data.validation();
-          t =
-              new Tensors(
-                  Nd4j.create(train.pixels(), new long[] {train.size(), train.imageLength()}, 'c'),
-                  oneHot(train),
-                  Nd4j.create(valid.pixels(), new long[] {valid.size(), valid.imageLength()}, 'c'),
-                  valid.labels().clone());
+          t = new Tensors(Fitting.Tensors.of(data.train()), Fitting.Tensors.of(data.validation()));
           tensors = t;
         }
       }
     }
     return t;
-  }
-
-  private static INDArray oneHot(ImageDataset d) {
-    float[] y = new float[d.size() * d.classes()];
-    for (int i = 0; i < d.size(); i++) {
-      y[i * d.classes() + d.labels()[i]] = 1f;
-    }
-    return Nd4j.create(y, new long[] {d.size(), d.classes()}, 'c');
-  }
-
-  private static int[] permutation(int n, Random random) {
-    List<Integer> idx = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      idx.add(i);
-    }
-    java.util.Collections.shuffle(idx, random);
-    return idx.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static double seconds(long start) {

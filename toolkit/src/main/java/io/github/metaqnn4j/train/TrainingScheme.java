@@ -62,6 +62,27 @@ public record TrainingScheme(
     return new TrainingScheme(1e-3, 0.9, 0.999, 1e-8, 128, 20, 0.2, 5, 0.4, 5, 0.01, true);
   }
 
+  /** A one-line description, e.g. for provenance: every setting, briefly. */
+  @Override
+  public String toString() {
+    return String.format(
+        java.util.Locale.ROOT,
+        "Adam lr %s (betas %s, %s; eps %s), batch %d, %d epochs, lr x%s every %d epochs,"
+            + " restart with lr x%s (at most %d) when epoch 1 <= chance + %s, dropout %s",
+        learningRate,
+        beta1,
+        beta2,
+        adamEpsilon,
+        batchSize,
+        epochs,
+        decayFactor,
+        decayEvery,
+        restartFactor,
+        maxRestarts,
+        chanceMargin,
+        dropout ? "on" : "off");
+  }
+
   /** The learning rate of epoch {@code epoch} (from 1) after {@code restarts} restarts. */
   public double learningRateAt(int epoch, int restarts) {
     return learningRate

@@ -2,6 +2,7 @@ package io.github.metaqnn4j.agent;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,19 @@ class EpsilonScheduleTest {
     assertThrows(IllegalArgumentException.class, () -> EpsilonSchedule.start(1.5, 3));
     assertThrows(IllegalArgumentException.class, () -> EpsilonSchedule.start(1.0, 0));
     assertThrows(IllegalArgumentException.class, () -> EpsilonSchedule.paper().scaledTo(0));
+  }
+
+  @Test
+  void schedulesParseFromTheirTextAndBadStagesAreNamed() {
+    assertEquals(EpsilonSchedule.paper(), EpsilonSchedule.parse(" paper "));
+    assertEquals(
+        EpsilonSchedule.start(1.0, 30).then(0.5, 10).then(0.1, 10),
+        EpsilonSchedule.parse("1.0x30, 0.5 x 10,0.1x10"));
+    EpsilonSchedule scaled = EpsilonSchedule.paper().scaledTo(60);
+    assertEquals(scaled, EpsilonSchedule.parse(scaled.toString()));
+    var e =
+        assertThrows(IllegalArgumentException.class, () -> EpsilonSchedule.parse("1.0x30, 0.5"));
+    assertTrue(e.getMessage().startsWith("cannot read the schedule stage '0.5'"), e.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> EpsilonSchedule.parse("2.0x3"));
   }
 }

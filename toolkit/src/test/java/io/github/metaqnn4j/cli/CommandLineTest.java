@@ -2,20 +2,30 @@ package io.github.metaqnn4j.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.metaqnn4j.space.Pool;
+import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.StoredModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A real (tiny) search on Fashion-MNIST through the command line, then resume and report. */
+/**
+ * A real (tiny) search on Fashion-MNIST through the command line, then resume, report, finish,
+ * export and import.
+ */
 class CommandLineTest {
   @TempDir Path dir;
 
   @Test
-  void searchResumeAndReport() throws Exception {
+  void searchResumeReportFinishExportImport() throws Exception {
+    Path space = dir.resolve("tiny-space.properties");
+    Files.writeString(space, "preset = small\nmaxDepth = 2\npools = P(2,2), P(3,2)\n");
     Path store = dir.resolve("tiny.db");
     int code =
         Main.run(
@@ -23,11 +33,9 @@ class CommandLineTest {
             "--dataset",
             "fashion-mnist",
             "--space",
-            "small",
-            "--max-depth",
-            "2",
-            "--models",
-            "3",
+            space.toString(),
+            "--schedule",
+            "1.0x2, 0.5x1",
             "--epochs",
             "1",
             "--subsample",
@@ -42,7 +50,8 @@ class CommandLineTest {
     try (var s = ExperimentStore.open(store)) {
       assertEquals(3, s.models().stream().filter(m -> !m.reused()).count());
       assertEquals("COMPLETED", s.status());
-      assertTrue(s.config().get("cli").contains("--models 3"));
+      assertEquals("1.0x2, 0.5x1", s.config().get("cli.schedule"));
+      assertTrue(s.config().get("space").contains("depth 2"), s.config().get("space"));
     }
     Path report = dir.resolve("tiny-report");
     assertTrue(Files.size(report.resolve("accuracy.png")) > 1000);
@@ -58,12 +67,72 @@ class CommandLineTest {
         0,
         Main.run("report", "--store", store.toString(), "--out", other.toString(), "--top", "2"));
     assertEquals(3, Files.readAllLines(other.resolve("top_models.csv")).size());
+
+    assertEquals(0, Main.run("finish", "--store", store.toString(), "--top", "2", "--epochs", "1"));
+    try (var s = ExperimentStore.open(store)) {
+      var finals = s.finals().orElseThrow();
+      assertTrue(finals.models().size() >= 1 && finals.models().size() <= 2);
+      assertTrue(finals.settings().contains("trained on 600 training + validation images"));
+    }
+    assertTrue(Files.readString(report.resolve("summary.txt")).contains("ensemble of"));
+    assertTrue(Files.exists(report.resolve("final_models.csv")));
+
+    Path csv = dir.resolve("csv");
+    assertEquals(0, Main.run("export", "--store", store.toString(), "--out", csv.toString()));
+    Path imported = dir.resolve("imported.db");
+    assertEquals(
+        0,
+        Main.run(
+            "import",
+            "--from",
+            csv.toString(),
+            "--space",
+            space.toString(),
+            "--store",
+            imported.toString()));
+    try (var a = ExperimentStore.open(store);
+        var b = ExperimentStore.open(imported)) {
+      assertEquals(
+          a.models().stream().map(StoredModel::architecture).toList(),
+          b.models().stream().map(StoredModel::architecture).toList());
+      assertEquals("IMPORTED", b.status());
+    }
   }
 
   @Test
   void badArgumentsAreReported() {
     assertNotEquals(
         0, Main.run("search", "--dataset", "imagenet", "--store", dir.resolve("x.db").toString()));
+    assertNotEquals(
+        0, Main.run("search", "--space", "huge", "--store", dir.resolve("x.db").toString()));
     assertNotEquals(0, Main.run("resume", "--store", dir.resolve("missing.db").toString()));
+    assertNotEquals(0, Main.run("finish", "--store", dir.resolve("missing.db").toString()));
+    assertNotEquals(
+        0, Main.run("export", "--store", dir.resolve("missing.db").toString(), "--out", "x"));
+  }
+
+  @Test
+  void spaceFilesSetTheBuilderAndNameWhatIsWrong() throws Exception {
+    Path f = dir.resolve("space.properties");
+    Files.writeString(
+        f,
+        "preset = mnist\nmaxDepth = 5\nconvFilters = 4, 8\npools = P(2,2)\n"
+            + "globalAveragePooling = off\npadding = valid\n");
+    StateSpace s = SpaceSpec.resolve(f.toString()).build();
+    assertEquals(28, s.imageSize());
+    assertEquals(5, s.maxDepth());
+    assertEquals(List.of(4, 8), s.convFilters());
+    assertEquals(List.of(new Pool(2, 2)), s.pools());
+    assertEquals(false, s.globalAveragePooling());
+    assertEquals(StateSpace.small().build(), SpaceSpec.resolve("small").build());
+
+    Files.writeString(f, "maxDepht = 5\n");
+    var e = assertThrows(IllegalArgumentException.class, () -> SpaceSpec.resolve(f.toString()));
+    assertTrue(e.getMessage().contains("unknown settings [maxDepht]"), e.getMessage());
+    Files.writeString(f, "pools = C(3,3,1)\n");
+    e = assertThrows(IllegalArgumentException.class, () -> SpaceSpec.resolve(f.toString()));
+    assertTrue(e.getMessage().endsWith("C(3,3,1) is not a pooling layer P(f,l)"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> SpaceSpec.resolve("nowhere.txt"));
+    assertTrue(e.getMessage().startsWith("unknown space 'nowhere.txt'"), e.getMessage());
   }
 }

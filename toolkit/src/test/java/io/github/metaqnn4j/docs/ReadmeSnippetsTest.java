@@ -31,6 +31,10 @@ class ReadmeSnippetsTest {
       }
       assertEquals(List.of("true"), shell.run("check", "space.accepts(arch)"));
       assertEquals(List.of("200"), shell.run("check", "result.models().size()"));
+      assertEquals(List.of("2"), shell.run("check", "finals.models().size()"));
+      assertEquals(
+          List.of("true"),
+          shell.run("check", "java.nio.file.Files.exists(csv.resolve(\"replay_database.csv\"))"));
     }
   }
 }

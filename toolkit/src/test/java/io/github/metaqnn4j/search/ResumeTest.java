@@ -44,7 +44,7 @@ class ResumeTest {
       out.add(store.status());
       out.add(store.config().toString());
       store.models().forEach(m -> out.add(m.toString()));
-      store.qValueRows().forEach(r -> out.add(String.join(" ", r)));
+      store.qValues().forEach(q -> out.add(q.toString()));
       return out;
     }
   }

@@ -99,4 +99,34 @@ class ExperimentStoreTest {
     e = assertThrows(StoreException.class, () -> ExperimentStore.open(newer));
     assertTrue(e.getMessage().contains("written by a newer metaqnn4j (schema 99"), e.getMessage());
   }
+
+  /** Several processes (here threads) opening the same new file at once all get the store. */
+  @Test
+  void openingANewFileConcurrentlyCreatesItOnce() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      Path f = dir.resolve("race-" + round + ".db");
+      int n = 6;
+      var ready = new java.util.concurrent.CountDownLatch(n);
+      var pool = java.util.concurrent.Executors.newFixedThreadPool(n);
+      try {
+        List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+          results.add(
+              pool.submit(
+                  () -> {
+                    ready.countDown();
+                    ready.await();
+                    try (var store = ExperimentStore.open(f)) {
+                      return store.status();
+                    }
+                  }));
+        }
+        for (var r : results) {
+          assertEquals("new", r.get());
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
 }

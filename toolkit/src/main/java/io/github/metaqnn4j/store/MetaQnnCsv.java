@@ -1,0 +1,430 @@
+package io.github.metaqnn4j.store;
+
+import io.github.metaqnn4j.agent.QTable;
+import io.github.metaqnn4j.agent.QValue;
+import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.space.Layer;
+import io.github.metaqnn4j.space.NotationException;
+import io.github.metaqnn4j.space.State;
+import io.github.metaqnn4j.space.StateGraph;
+import io.github.metaqnn4j.space.StateSpace;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The CSV logs of the original MetaQNN code (github.com/bowenbaker/metaqnn): {@code q_values.csv}
+ * (one row per state-action pair, columns {@code start_*}, {@code end_*} and {@code utility}) and
+ * {@code replay_database.csv} (one row per iteration: {@code net}, {@code accuracy_best_val},
+ * {@code iter_best_val}, {@code accuracy_last_val}, {@code iter_last_val}, {@code
+ * accuracy_best_test}, {@code accuracy_last_test}, {@code ix_q_value_update}, {@code epsilon},
+ * {@code time_finished}, {@code machine_run_on}). Logs of the original code can be imported into a
+ * store and analysed here; a store exported here can be read by the original code.
+ *
+ * <p>Nets are written as the original code writes them, with its dropout layers {@code D(i,n)}
+ * inserted after every second layer and after each FC layer; the import removes them. Our curves
+ * count epochs, so exported {@code iter_*_val} columns are epoch numbers.
+ *
+ * <pre>{@code
+ * try (var store = ExperimentStore.open(Path.of("runs/demo.db"))) {
+ *   MetaQnnCsv.export(store, Path.of("runs/demo-csv"));
+ * }
+ * MetaQnnCsv.importInto(Path.of("logs/cifar10"), StateSpace.cifar10().build(), Path.of("runs/imported.db"));
+ * }</pre>
+ */
+public final class MetaQnnCsv {
+  /** The original code's Q-value file name. */
+  public static final String Q_VALUES = "q_values.csv";
+
+  /** The original code's replay database file name. */
+  public static final String REPLAY = "replay_database.csv";
+
+  private static final String[] STATE_COLUMNS = {
+    "layer_type",
+    "layer_depth",
+    "filter_depth",
+    "filter_size",
+    "stride",
+    "image_size",
+    "fc_size",
+    "terminate"
+  };
+  private static final List<String> REPLAY_COLUMNS =
+      List.of(
+          "net",
+          "accuracy_best_val",
+          "iter_best_val",
+          "accuracy_last_val",
+          "iter_last_val",
+          "accuracy_best_test",
+          "accuracy_last_test",
+          "ix_q_value_update",
+          "epsilon",
+          "time_finished",
+          "machine_run_on");
+
+  /** Replay columns kept as metrics on import when present. */
+  private static final List<String> IMPORTED_METRICS =
+      List.of(
+          "iter_best_val",
+          "accuracy_last_val",
+          "iter_last_val",
+          "accuracy_best_test",
+          "accuracy_last_test");
+
+  private static final Pattern DROPOUT =
+      Pattern.compile("\\s*D\\(\\s*\\d+\\s*,\\s*\\d+\\s*\\)\\s*,");
+
+  private MetaQnnCsv() {}
+
+  /**
+   * What an import read.
+   *
+   * @param iterations replay rows imported
+   * @param models distinct architectures among them
+   * @param qValues Q-value rows applied to the space's Q table
+   * @param qValuesOutsideSpace Q-value rows whose state-action pair is not in the space (skipped)
+   */
+  public record ImportSummary(int iterations, int models, int qValues, int qValuesOutsideSpace) {}
+
+  // ---- export --------------------------------------------------------------------------------
+
+  /**
+   * Writes {@value #Q_VALUES} and {@value #REPLAY} of {@code store} into {@code dir}.
+   *
+   * @throws StoreException when a file cannot be written
+   */
+  public static void export(ExperimentStore store, Path dir) {
+    try {
+      Files.createDirectories(dir);
+      writeQValues(store.qValues(), dir.resolve(Q_VALUES));
+      writeReplay(store.models(), store.finishTimes(), dir.resolve(REPLAY));
+    } catch (IOException e) {
+      throw new StoreException("cannot export " + store.file() + " to " + dir + ": " + e, e);
+    }
+  }
+
+  private static void writeQValues(List<QValue> qValues, Path file) throws IOException {
+    List<String> header = new ArrayList<>();
+    for (String side : new String[] {"start_", "end_"}) {
+      for (String c : STATE_COLUMNS) {
+        header.add(side + c);
+      }
+    }
+    header.add("utility");
+    try (Writer w = Files.newBufferedWriter(file);
+        CSVPrinter out = csv().setHeader(header.toArray(new String[0])).build().print(w)) {
+      for (QValue q : qValues) {
+        List<Object> row = new ArrayList<>(fields(MetaQnnState.of(q.state())));
+        row.addAll(fields(MetaQnnState.action(q.state(), q.action())));
+        row.add(q.value());
+        out.printRecord(row);
+      }
+    }
+  }
+
+  private static List<Object> fields(MetaQnnState s) {
+    return List.of(
+        s.layerType(),
+        s.layerDepth(),
+        s.filterDepth(),
+        s.filterSize(),
+        s.stride(),
+        s.imageSize(),
+        s.fcSize(),
+        s.terminate());
+  }
+
+  private static void writeReplay(
+      List<StoredModel> models, Map<Integer, Instant> finished, Path file) throws IOException {
+    try (Writer w = Files.newBufferedWriter(file);
+        CSVPrinter out = csv().setHeader(REPLAY_COLUMNS.toArray(new String[0])).build().print(w)) {
+      for (StoredModel m : models) {
+        List<Double> curve = m.curve();
+        Map<String, Double> x = m.metrics();
+        int bestEpoch = 0;
+        for (int e = 1; e < curve.size(); e++) {
+          if (curve.get(e) > curve.get(bestEpoch)) {
+            bestEpoch = e;
+          }
+        }
+        double best = curve.isEmpty() ? m.reward() : curve.get(bestEpoch);
+        double last = curve.isEmpty() ? m.reward() : curve.get(curve.size() - 1);
+        Instant t = finished.getOrDefault(m.iteration(), Instant.EPOCH);
+        out.printRecord(
+            originalNet(Architecture.parse(m.architecture())),
+            best,
+            x.getOrDefault("iter_best_val", curve.isEmpty() ? 0.0 : bestEpoch + 1.0),
+            x.getOrDefault("accuracy_last_val", last),
+            x.getOrDefault("iter_last_val", (double) curve.size()),
+            x.getOrDefault("accuracy_best_test", -1.0),
+            x.getOrDefault("accuracy_last_test", -1.0),
+            m.iteration() + 1.0,
+            m.epsilon(),
+            t.getEpochSecond() + t.getNano() / 1e9,
+            "metaqnn4j");
+      }
+    }
+  }
+
+  /**
+   * The net string the original code writes for an architecture: its dropout layers {@code D(i,n)}
+   * after every second layer and after every FC layer (none after GAP or at the end), where {@code
+   * n} counts the layers and the termination state as the original code does.
+   *
+   * <pre>{@code
+   * MetaQnnCsv.originalNet(Architecture.parse("[C(64,3,1), P(2,2), SM(10)]"));
+   * // "[C(64,3,1), P(2,2), D(1,1), SM(10)]"
+   * }</pre>
+   */
+  public static String originalNet(Architecture architecture) {
+    List<Layer> layers = architecture.layers();
+    int body = architecture.depth();
+    // the original's termination state is a copy of the last state: it has that state's type
+    List<String> types = new ArrayList<>();
+    for (int i = 0; i < body; i++) {
+      types.add(layers.get(i).type());
+    }
+    types.add(body == 0 ? "start" : layers.get(body - 1).type());
+    long fc = types.stream().filter("FC"::equals).count();
+    long gap = types.stream().filter("GAP"::equals).count();
+    long dropLayers = (types.size() - gap - fc) / 2 + fc;
+    List<String> out = new ArrayList<>();
+    int drop = 1;
+    for (int i = 0; i < types.size(); i++) {
+      boolean terminal = i == body;
+      out.add(terminal ? layers.get(layers.size() - 1).notation() : layers.get(i).notation());
+      String type = types.get(i);
+      if ((((i + 1) % 2 == 0 && i != 0) || type.equals("FC"))
+          && !terminal
+          && !type.equals("GAP")
+          && drop <= dropLayers) {
+        out.add("D(" + drop + "," + dropLayers + ")");
+        drop++;
+      }
+    }
+    return "[" + String.join(", ", out) + "]";
+  }
+
+  // ---- import --------------------------------------------------------------------------------
+
+  /**
+   * Creates the store {@code storeFile} from the original code's logs in {@code dir}: every row of
+   * {@value #REPLAY} in the order of {@code ix_q_value_update} (the first row of a net is its
+   * model, later ones are re-samples), and the Q values of {@value #Q_VALUES} (if present) in
+   * {@code space}'s Q table, starting from the paper's 0.5 elsewhere.
+   *
+   * @throws StoreException naming the file, row and problem, when a log does not fit {@code space}
+   *     or {@code storeFile} already holds an experiment
+   */
+  public static ImportSummary importInto(Path dir, StateSpace space, Path storeFile) {
+    Path replay = dir.resolve(REPLAY);
+    if (!Files.isRegularFile(replay)) {
+      throw new StoreException(
+          "no " + REPLAY + " in " + dir + ": point to the folder of the original code's logs");
+    }
+    List<Row> rows = readReplay(replay, space);
+    Path qFile = dir.resolve(Q_VALUES);
+    QTable table = new QTable(space.graph(), 0.5);
+    int[] counts = Files.isRegularFile(qFile) ? readQValues(qFile, space, table) : new int[2];
+    try (ExperimentStore store = ExperimentStore.open(storeFile)) {
+      if (!store.config().isEmpty() || !store.models().isEmpty()) {
+        throw new StoreException(
+            storeFile + " already holds an experiment: import into a new file.");
+      }
+      Map<String, String> config = new TreeMap<>();
+      config.put("source", "MetaQNN CSV logs");
+      config.put("imported_from", dir.toAbsolutePath().toString());
+      config.put("space", space.toString());
+      store.useConfig(config);
+      Map<Architecture, Integer> modelOf = new HashMap<>();
+      for (int i = 0; i < rows.size(); i++) {
+        Row r = rows.get(i);
+        boolean reused = modelOf.containsKey(r.architecture);
+        int model = reused ? -1 : modelOf.size();
+        modelOf.putIfAbsent(r.architecture, model);
+        store.append(
+            new StoredModel(
+                i,
+                model,
+                r.architecture.toString(),
+                r.epsilon,
+                r.accuracy,
+                reused,
+                "COMPLETED",
+                "",
+                0,
+                List.of(),
+                r.metrics),
+            r.finished,
+            null);
+      }
+      store.replaceQValues(table.entries());
+      store.setStatus("IMPORTED");
+      return new ImportSummary(rows.size(), modelOf.size(), counts[0], counts[1]);
+    }
+  }
+
+  private record Row(
+      double order,
+      Architecture architecture,
+      double accuracy,
+      double epsilon,
+      Instant finished,
+      Map<String, Double> metrics) {}
+
+  private static List<Row> readReplay(Path file, StateSpace space) {
+    List<Row> rows = new ArrayList<>();
+    for (CSVRecord rec :
+        records(file, "net", "accuracy_best_val", "epsilon", "ix_q_value_update")) {
+      String where = file + " row " + rec.getRecordNumber();
+      String net = rec.get("net");
+      Architecture arch;
+      try {
+        arch = Architecture.parse(DROPOUT.matcher(net).replaceAll(""));
+      } catch (NotationException e) {
+        throw new StoreException(where + ": cannot read the net " + net + ": " + e.getMessage());
+      }
+      space
+          .check(arch)
+          .ifPresent(
+              why -> {
+                throw new StoreException(
+                    where
+                        + ": "
+                        + why
+                        + ". Import with the state space the experiment used (preset, depth,"
+                        + " image size).");
+              });
+      Map<String, Double> metrics = new LinkedHashMap<>();
+      for (String column : IMPORTED_METRICS) {
+        if (rec.isMapped(column)) {
+          metrics.put(column, number(rec, column, where));
+        }
+      }
+      double time = rec.isMapped("time_finished") ? number(rec, "time_finished", where) : 0;
+      rows.add(
+          new Row(
+              number(rec, "ix_q_value_update", where),
+              arch,
+              accuracy(number(rec, "accuracy_best_val", where), where),
+              number(rec, "epsilon", where),
+              Instant.ofEpochMilli(Math.round(time * 1000)),
+              metrics));
+    }
+    rows.sort(Comparator.comparingDouble(Row::order));
+    return rows;
+  }
+
+  /** Applies the Q values; returns {applied, outside the space}. */
+  private static int[] readQValues(Path file, StateSpace space, QTable table) {
+    List<String> required = new ArrayList<>();
+    for (String side : new String[] {"start_", "end_"}) {
+      for (String c : STATE_COLUMNS) {
+        required.add(side + c);
+      }
+    }
+    required.add("utility");
+    StateGraph graph = space.graph();
+    // the original's duplicate FC states (keyed by an earlier image size) never learn: a value of
+    // the canonical form wins over theirs, whatever the row order
+    Set<List<Object>> fromCanonical = new HashSet<>();
+    int applied = 0;
+    int outside = 0;
+    for (CSVRecord rec : records(file, required.toArray(new String[0]))) {
+      String where = file + " row " + rec.getRecordNumber();
+      MetaQnnState start = state(rec, "start_", where);
+      MetaQnnState end = state(rec, "end_", where);
+      double utility = number(rec, "utility", where);
+      if (!Double.isFinite(utility)) {
+        throw new StoreException(where + ": utility " + utility + " is not a finite number");
+      }
+      State state;
+      Layer action;
+      try {
+        state = start.toState(space);
+        action = end.toAction(space);
+      } catch (IllegalArgumentException e) {
+        throw new StoreException(where + ": " + e.getMessage());
+      }
+      int s = graph.stateId(state);
+      if (s < 0 || !graph.actions(s).contains(action)) {
+        outside++;
+        continue;
+      }
+      List<Object> pair = List.of(state, action);
+      if (start.canonical()) {
+        fromCanonical.add(pair);
+        table.setValue(state, action, utility);
+      } else if (!fromCanonical.contains(pair)) {
+        table.setValue(state, action, utility);
+      }
+      applied++;
+    }
+    return new int[] {applied, outside};
+  }
+
+  private static MetaQnnState state(CSVRecord rec, String side, String where) {
+    int[] v = new int[STATE_COLUMNS.length - 1];
+    for (int i = 1; i < STATE_COLUMNS.length; i++) {
+      v[i - 1] = (int) number(rec, side + STATE_COLUMNS[i], where);
+    }
+    return new MetaQnnState(
+        rec.get(side + STATE_COLUMNS[0]), v[0], v[1], v[2], v[3], v[4], v[5], v[6]);
+  }
+
+  private static List<CSVRecord> records(Path file, String... required) {
+    try (Reader r = Files.newBufferedReader(file)) {
+      var parser = csv().setHeader().setSkipHeaderRecord(true).build().parse(r);
+      List<String> missing = new ArrayList<>();
+      for (String c : required) {
+        if (!parser.getHeaderMap().containsKey(c)) {
+          missing.add(c);
+        }
+      }
+      if (!missing.isEmpty()) {
+        throw new StoreException(
+            file + " is not a MetaQNN log: it lacks the columns " + String.join(", ", missing));
+      }
+      return parser.getRecords();
+    } catch (IOException | java.io.UncheckedIOException | IllegalStateException e) {
+      throw new StoreException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static double number(CSVRecord rec, String column, String where) {
+    String text = rec.isSet(column) ? rec.get(column).strip() : "";
+    try {
+      return Double.parseDouble(text);
+    } catch (NumberFormatException e) {
+      throw new StoreException(where + ": " + column + " is '" + text + "', not a number");
+    }
+  }
+
+  private static double accuracy(double value, String where) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new StoreException(where + ": accuracy_best_val " + value + " is not in [0, 1]");
+    }
+    return value;
+  }
+
+  private static CSVFormat.Builder csv() {
+    return CSVFormat.DEFAULT.builder().setRecordSeparator('\n');
+  }
+}
