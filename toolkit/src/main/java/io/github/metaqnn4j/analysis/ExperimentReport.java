@@ -1,5 +1,7 @@
 package io.github.metaqnn4j.analysis;
 
+import io.github.metaqnn4j.search.ModelRecord;
+import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.store.FinalModels;
 import io.github.metaqnn4j.store.StoredModel;
@@ -20,35 +22,42 @@ import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
+import tech.tablesaw.api.Table;
 
 /**
- * The report of an experiment: its best models and how accuracy evolved as epsilon fell.
+ * The report of an experiment, stored or just run: its models as Tablesaw tables, how accuracy
+ * evolved as epsilon fell (an XChart figure), and its finished models.
  *
  * <pre>{@code
- * var report = ExperimentReport.of(store.models());
- * report.topModels(5);           // best unique models first
- * report.accuracyChart();        // XChart: accuracy of each new model by iteration, per epsilon
- * report.writeTo(Path.of("report"), 10);   // top_models.csv, summary.txt, accuracy.png
+ * var report = ExperimentReport.of(result);      // a SearchResult, or a store
+ * report.topModels(5);                           // a Tablesaw table, best first
+ * report.byEpsilon();                            // models, mean and best accuracy per epsilon
+ * report.accuracyChart();                        // accuracy of each new model by iteration
+ * report.writeTo(Path.of("report"), 10);         // summary.txt, top_models.csv, accuracy.png
  * }</pre>
  */
 public final class ExperimentReport {
   private final List<StoredModel> models;
   private final Optional<FinalModels> finals;
 
-  private ExperimentReport(List<StoredModel> models, Optional<FinalModels> finals) {
-    this.models = List.copyOf(models);
+  private ExperimentReport(List<StoredModel> iterations, Optional<FinalModels> finals) {
+    this.models = iterations.stream().filter(m -> !m.reused()).toList();
     this.finals = finals;
   }
 
   /** A report of these iterations (re-samples are left out of the tables and figures). */
   public static ExperimentReport of(List<StoredModel> iterations) {
-    return new ExperimentReport(
-        iterations.stream().filter(m -> !m.reused()).toList(), Optional.empty());
+    return new ExperimentReport(iterations, Optional.empty());
   }
 
   /** A report of a stored experiment, with its finished models if it has any. */
   public static ExperimentReport of(ExperimentStore store) {
-    return new ExperimentReport(of(store.models()).models, store.finals());
+    return new ExperimentReport(store.models(), store.finals());
+  }
+
+  /** A report of a search run in this process. */
+  public static ExperimentReport of(SearchResult result) {
+    return of(result.history().stream().map(ModelRecord::stored).toList());
   }
 
   /** The finished best models (re-trained and tested), if the experiment has them. */
@@ -61,12 +70,37 @@ public final class ExperimentReport {
     return models;
   }
 
-  /** The {@code k} best models by reward. */
-  public List<StoredModel> topModels(int k) {
+  /** The {@code k} best models by reward, best first. */
+  public List<StoredModel> best(int k) {
     return models.stream()
         .sorted(Comparator.comparingDouble(StoredModel::reward).reversed())
         .limit(k)
         .toList();
+  }
+
+  /** The {@code k} best models as a table: rank, iteration, epsilon, accuracy, ... */
+  public Table topModels(int k) {
+    return ModelTable.of("top " + k + " models", best(k), true);
+  }
+
+  /** Every unique model as a table, in iteration order. */
+  public Table table() {
+    return ModelTable.of("models", models, false);
+  }
+
+  /** Models, mean and best accuracy and failures for each epsilon. */
+  public Table byEpsilon() {
+    return ModelTable.byEpsilon(models);
+  }
+
+  /** The finished models and their ensemble as a table, if the experiment has them. */
+  public Optional<Table> finalModels() {
+    return finals.map(ExperimentReport::table);
+  }
+
+  /** Finished models and their ensemble as a table: rank, test accuracy, epochs, seconds. */
+  public static Table table(FinalModels finals) {
+    return ModelTable.finals(finals);
   }
 
   /** The mean reward of the models sampled with this epsilon. */
@@ -115,23 +149,22 @@ public final class ExperimentReport {
     return chart;
   }
 
-  /** A plain-text summary: counts, best model, mean reward at each epsilon, and the top models. */
+  /** A plain-text summary: counts, accuracy at each epsilon, the top models, finished models. */
   public String summary(int k) {
     StringBuilder sb = new StringBuilder();
     long failed = models.stream().filter(m -> m.status().equals("FAILED")).count();
     sb.append(String.format(Locale.ROOT, "%d models (%d failed)%n", models.size(), failed));
-    Map<Double, List<StoredModel>> byEpsilon = new TreeMap<>(Comparator.reverseOrder());
-    models.forEach(m -> byEpsilon.computeIfAbsent(m.epsilon(), e -> new ArrayList<>()).add(m));
-    byEpsilon.forEach(
-        (eps, list) ->
-            sb.append(
-                String.format(
-                    Locale.ROOT,
-                    "epsilon %.1f: %3d models, mean accuracy %.4f, best %.4f%n",
-                    eps,
-                    list.size(),
-                    list.stream().mapToDouble(StoredModel::reward).average().orElse(0),
-                    list.stream().mapToDouble(StoredModel::reward).max().orElse(0))));
+    Table eps = byEpsilon();
+    for (int r = 0; r < eps.rowCount(); r++) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "epsilon %.1f: %3d models, mean accuracy %.4f, best %.4f%n",
+              eps.doubleColumn("epsilon").get(r),
+              eps.intColumn("models").get(r),
+              eps.doubleColumn("mean accuracy").get(r),
+              eps.doubleColumn("best accuracy").get(r)));
+    }
     sb.append(String.format(Locale.ROOT, "%nTop %d models%n", k));
     sb.append(
         String.format(
@@ -143,7 +176,7 @@ public final class ExperimentReport {
             "acc",
             "architecture"));
     int rank = 1;
-    for (StoredModel m : topModels(k)) {
+    for (StoredModel m : best(k)) {
       sb.append(
           String.format(
               Locale.ROOT,
@@ -183,47 +216,16 @@ public final class ExperimentReport {
   }
 
   /**
-   * Writes {@code summary.txt}, {@code top_models.csv} and {@code accuracy.png} into {@code dir}.
+   * Writes {@code summary.txt}, {@code top_models.csv}, {@code accuracy.png} and, when the
+   * experiment has them, {@code final_models.csv} into {@code dir}.
    */
   public void writeTo(Path dir, int k) {
     try {
       Files.createDirectories(dir);
       Files.writeString(dir.resolve("summary.txt"), summary(k));
-      StringBuilder csv =
-          new StringBuilder("rank,iteration,epsilon,accuracy,status,architecture\n");
-      int rank = 1;
-      for (StoredModel m : topModels(k)) {
-        csv.append(rank++)
-            .append(',')
-            .append(m.iteration())
-            .append(',')
-            .append(m.epsilon())
-            .append(',')
-            .append(m.reward())
-            .append(',')
-            .append(m.status())
-            .append(",\"")
-            .append(m.architecture())
-            .append("\"\n");
-      }
-      Files.writeString(dir.resolve("top_models.csv"), csv);
+      topModels(k).write().csv(dir.resolve("top_models.csv").toFile());
       if (finals.isPresent()) {
-        StringBuilder f = new StringBuilder("rank,test_accuracy,seconds,epochs,architecture\n");
-        int r = 1;
-        for (FinalModels.Model m : finals.get().models()) {
-          f.append(r++)
-              .append(',')
-              .append(m.testAccuracy())
-              .append(',')
-              .append(m.seconds())
-              .append(',')
-              .append(m.trainingLoss().size())
-              .append(",\"")
-              .append(m.architecture())
-              .append("\"\n");
-        }
-        f.append("ensemble,").append(finals.get().ensembleTestAccuracy()).append(",,,\n");
-        Files.writeString(dir.resolve("final_models.csv"), f);
+        finalModels().orElseThrow().write().csv(dir.resolve("final_models.csv").toFile());
       }
       System.setProperty("java.awt.headless", "true");
       BitmapEncoder.saveBitmap(

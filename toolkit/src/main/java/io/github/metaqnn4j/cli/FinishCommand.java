@@ -48,7 +48,7 @@ final class FinishCommand implements Callable<Integer> {
     List<Architecture> best;
     try (var s = ExperimentStore.open(store)) {
       best =
-          ExperimentReport.of(s.models()).topModels(top).stream()
+          ExperimentReport.of(s.models()).best(top).stream()
               .filter(m -> !m.status().equals("FAILED"))
               .map(StoredModel::architecture)
               .map(Architecture::parse)

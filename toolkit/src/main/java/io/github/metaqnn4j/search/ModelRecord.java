@@ -1,6 +1,7 @@
 package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.store.StoredModel;
 
 /**
  * One iteration of a search: the architecture sampled, the epsilon it was sampled with, and either
@@ -25,4 +26,22 @@ public record ModelRecord(
     double epsilon,
     Evaluation evaluation,
     double reward,
-    boolean reused) {}
+    boolean reused) {
+
+  /** This iteration as a store keeps it. */
+  public StoredModel stored() {
+    Evaluation e = evaluation;
+    return new StoredModel(
+        iteration,
+        model,
+        architecture.toString(),
+        epsilon,
+        reward,
+        reused,
+        e.status().name(),
+        e.reason(),
+        e.seconds(),
+        e.curve(),
+        e.metrics());
+  }
+}

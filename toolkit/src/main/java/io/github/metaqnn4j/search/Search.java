@@ -52,7 +52,7 @@ public final class Search {
   private final double failureReward;
   private final StoppingRule stoppingRule;
   private final int maxResamples;
-  private final List<SearchListener> listeners;
+  private final List<SearchListener> listeners = new ArrayList<>();
 
   private final QLearningAgent agent;
   private final ReplayMemory memory;
@@ -85,7 +85,7 @@ public final class Search {
     this.failureReward = b.failureReward;
     this.stoppingRule = b.stoppingRule;
     this.maxResamples = b.maxResamples;
-    this.listeners = List.copyOf(b.listeners);
+    this.listeners.addAll(b.listeners);
     this.workers = b.workers;
     this.settings = Map.copyOf(b.settings);
     this.agent = new QLearningAgent(space, learning);
@@ -100,6 +100,9 @@ public final class Search {
         store.close();
         throw e;
       }
+    }
+    if (!b.quiet) {
+      listeners.addAll(ListenerProvider.all(this));
     }
   }
 
@@ -151,20 +154,8 @@ public final class Search {
   }
 
   private void persist(ModelRecord r) {
-    Evaluation e = r.evaluation();
     store.append(
-        new StoredModel(
-            r.iteration(),
-            r.model(),
-            r.architecture().toString(),
-            r.epsilon(),
-            r.reward(),
-            r.reused(),
-            e.status().name(),
-            e.reason(),
-            e.seconds(),
-            e.curve(),
-            e.metrics()),
+        r.stored(),
         (r.iteration() + 1) % Q_SNAPSHOT_EVERY == 0 || isDone() ? agent.q().entries() : null);
   }
 
@@ -433,6 +424,7 @@ public final class Search {
     private StoppingRule stoppingRule = StoppingRule.NEVER;
     private int maxResamples = 1000;
     private int workers = 1;
+    private boolean quiet;
     private final Map<String, String> settings = new java.util.TreeMap<>();
     private java.nio.file.Path storeFile;
     private final List<SearchListener> listeners = new ArrayList<>();
@@ -528,6 +520,15 @@ public final class Search {
      */
     public Builder setting(String key, String value) {
       settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Leaves out the listeners the environment adds by itself (in a notebook, the live progress
+     * display); listeners added with {@link #listener} still run.
+     */
+    public Builder quiet() {
+      this.quiet = true;
       return this;
     }
 

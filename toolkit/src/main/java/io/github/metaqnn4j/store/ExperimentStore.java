@@ -62,12 +62,16 @@ public final class ExperimentStore implements AutoCloseable {
         Files.createDirectories(file.getParent());
       }
       db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-      try (Statement st = db.createStatement()) {
-        st.execute("PRAGMA journal_mode=WAL");
-        st.execute("PRAGMA synchronous=NORMAL");
-      }
+      Connection c = db;
+      whileBusy(
+          () -> {
+            try (Statement st = c.createStatement()) {
+              st.execute("PRAGMA journal_mode=WAL");
+              st.execute("PRAGMA synchronous=NORMAL");
+            }
+          });
       ExperimentStore store = new ExperimentStore(file, db);
-      store.initialise();
+      whileBusy(store::initialise);
       return store;
     } catch (SQLException e) {
       closeQuietly(db);
@@ -87,6 +91,42 @@ public final class ExperimentStore implements AutoCloseable {
     } catch (RuntimeException e) {
       closeQuietly(db);
       throw e;
+    }
+  }
+
+  /** A step of opening a store. */
+  private interface SqlStep {
+    void run() throws SQLException;
+  }
+
+  private static final long BUSY_WAIT_NANOS = 30_000_000_000L;
+
+  /**
+   * Runs {@code step} again while another connection holds a lock it needs, for up to 30 s. SQLite
+   * answers some requests (switching a new file to WAL, taking the write lock while another opener
+   * reads) with SQLITE_BUSY at once rather than waiting, to avoid a deadlock; the step is then
+   * retried from its start, which is safe because it rolls back what it began.
+   */
+  private static void whileBusy(SqlStep step) throws SQLException {
+    long deadline = System.nanoTime() + BUSY_WAIT_NANOS;
+    long pause = 5;
+    while (true) {
+      try {
+        step.run();
+        return;
+      } catch (SQLException e) {
+        if (!String.valueOf(e.getMessage()).contains("SQLITE_BUSY")
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
+      try {
+        Thread.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new SQLException("interrupted while waiting for the store's lock [SQLITE_BUSY]");
+      }
+      pause = Math.min(200, pause * 2);
     }
   }
 

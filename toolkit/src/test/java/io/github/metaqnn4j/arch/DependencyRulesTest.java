@@ -89,4 +89,15 @@ class DependencyRulesTest {
         .allowEmptyShould(true)
         .check(CLASSES);
   }
+
+  @Test
+  void onlyNotebookSpeaksToTheKernel() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage("..metaqnn4j.notebook..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.dflib.jjava..", "..metaqnn4j.notebook..")
+        .check(CLASSES);
+  }
 }

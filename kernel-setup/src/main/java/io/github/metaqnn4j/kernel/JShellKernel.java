@@ -1,0 +1,402 @@
+package io.github.metaqnn4j.kernel;
+
+import io.github.metaqnn4j.kernel.CellException.MagicFailed;
+import io.github.metaqnn4j.kernel.CellSource.Code;
+import io.github.metaqnn4j.kernel.CellSource.Magic;
+import io.github.metaqnn4j.kernel.CellSource.Part;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
+import org.dflib.jjava.jupyter.kernel.BaseKernel;
+import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
+import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.LanguageInfo;
+import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
+import org.dflib.jjava.jupyter.kernel.history.HistoryManager.ResultFlag;
+import org.dflib.jjava.jupyter.messages.Message;
+import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
+import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
+import org.dflib.jjava.jupyter.messages.request.HistoryRequest;
+import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
+
+/**
+ * The metaqnn4j Java kernel: JShell in the kernel's JVM behind JJava's Jupyter protocol layer.
+ * Cells are Java snippets and magics; the value of a cell's last expression is its result, shown by
+ * the renderers extensions register (the toolkit's tables, charts and summaries among them).
+ */
+public final class JShellKernel extends BaseKernel {
+  private static volatile JShellKernel running;
+
+  private final Evaluator evaluator;
+  private final Magics magics;
+  private final CellHistory cellHistory;
+  private final List<String> kernelClasspath;
+  private volatile ShellReplyEnvironment cellEnv;
+  private volatile boolean recordCell;
+
+  private JShellKernel(Builder b, CellHistory history, List<String> classpath) {
+    super(
+        b.buildNameOrDefault(),
+        b.buildVersionOrDefault(),
+        new LanguageInfo.Builder("java")
+            .version(Runtime.version().toString())
+            .mimetype("text/x-java-source")
+            .fileExtension(".jshell")
+            .pygments("java")
+            .codemirror("text/x-java")
+            .build(),
+        List.of(
+            new HelpLink(
+                "Java API", "https://docs.oracle.com/en/java/javase/17/docs/api/index.html")),
+        history,
+        b.buildIO(),
+        b.buildComms(),
+        b.buildRendererForKernel(),
+        null,
+        b.buildRegistry(),
+        true,
+        b.buildStyler());
+    this.cellHistory = history;
+    this.kernelClasspath = classpath;
+    this.evaluator = new Evaluator(String.join(File.pathSeparator, classpath));
+    this.magics = new Magics(new MagicHost(), new MavenDependencies(b.localRepository));
+    for (String name : magics.names()) {
+      // the same magics for code that calls lineMagic("maven", List.of(...)) (JJava's statics)
+      magicsRegistry.registerLineMagic(
+          name,
+          (JShellKernel k, List<String> args) ->
+              k.magics.run(
+                  name, args.stream().map(a -> "'" + a + "'").collect(Collectors.joining(" "))));
+    }
+  }
+
+  /** A kernel whose cells compile against {@code classpath} (the kernel's own by default). */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The kernel of this JVM, if one runs (for cells that reach the notebook, e.g. to clear it). */
+  static Optional<JShellKernel> running() {
+    return Optional.ofNullable(running);
+  }
+
+  @Override
+  public void onStartup() {
+    running = this;
+    super.onStartup();
+  }
+
+  @Override
+  public void onShutdown(boolean restarting) {
+    super.onShutdown(restarting);
+    evaluator.close();
+    running = null;
+  }
+
+  @Override
+  protected ClassLoader getClassLoader() {
+    return evaluator.classLoader();
+  }
+
+  // ---- execution -----------------------------------------------------------------------------
+
+  @Override
+  protected synchronized void handleExecuteRequest(
+      ShellReplyEnvironment env, Message<ExecuteRequest> request) {
+    cellEnv = env;
+    recordCell = request.getContent().shouldStoreHistory();
+    evaluator.beginCell();
+    try {
+      super.handleExecuteRequest(env, request);
+    } finally {
+      cellEnv = null;
+      recordCell = false;
+    }
+  }
+
+  @Override
+  public DisplayData eval(String code) {
+    boolean record = recordCell;
+    recordCell = false; // cells that call eval(...) themselves are not recorded twice
+    int cell = executionCount.get() - 1;
+    try {
+      DisplayData out = super.eval(code);
+      if (record) {
+        cellHistory.add(cell, code, out == null ? null : text(out));
+      }
+      return out;
+    } catch (RuntimeException e) {
+      if (record) {
+        cellHistory.add(cell, code, null);
+      }
+      throw e;
+    }
+  }
+
+  private static String text(DisplayData d) {
+    Object t = d.getData(MIMEType.TEXT_PLAIN);
+    return t == null ? "" : t.toString();
+  }
+
+  /**
+   * Runs a cell: its cell magic, or its line magics and Java in order. Never lets an {@link Error}
+   * of the kernel's own escape, so that nothing a cell does ends the kernel.
+   */
+  @Override
+  public Object evalRaw(String code) {
+    try {
+      return evalCell(code);
+    } catch (CellException e) {
+      throw e;
+    } catch (RuntimeException | Error e) {
+      throw new CellException(
+          "the kernel failed on this cell: " + e,
+          List.of("the kernel failed on this cell: " + e, "the kernel is still running"));
+    }
+  }
+
+  private Object evalCell(String code) {
+    int cell = executionCount.get() - 1;
+    CellSource source = CellSource.parse(code);
+    if (source.cellMagic().isPresent()) {
+      Magic m = source.cellMagic().get();
+      return magics.runCell(m.name(), () -> runParts(source.parts(), cell));
+    }
+    return runParts(source.parts(), cell);
+  }
+
+  private Object runParts(List<Part> parts, int cell) {
+    Object last = null;
+    for (Part p : parts) {
+      if (p instanceof Code c) {
+        last = evaluator.run(c.java(), cell, c.line()).orElse(null);
+      } else if (p instanceof Magic m) {
+        last = magics.run(m.name(), m.args());
+      }
+    }
+    return last;
+  }
+
+  /** Evaluates Java (and magics) that are not a cell of their own, e.g. a startup file. */
+  public Object evalScript(String code) {
+    return evalCell(code);
+  }
+
+  @Override
+  public List<String> formatError(Throwable e) {
+    if (e instanceof CellException c) {
+      List<String> lines = new ArrayList<>();
+      lines.add(errorStyler.primary(c.lines().get(0)));
+      c.lines().stream().skip(1).forEach(lines::add);
+      return lines;
+    }
+    return super.formatError(e);
+  }
+
+  @Override
+  public void interrupt() {
+    evaluator.stop();
+  }
+
+  /** Clears the output of the running cell (now, or before its next output). */
+  void clearOutput(boolean wait) {
+    ShellReplyEnvironment env = cellEnv;
+    if (env != null) {
+      System.out.flush();
+      System.err.flush();
+      env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
+    }
+  }
+
+  // ---- replies JJava sends without their status ----------------------------------------------
+
+  @Override
+  protected void handleKernelInfoRequest(
+      ShellReplyEnvironment env, Message<KernelInfoRequest> request) {
+    env.setBusyDeferIdle();
+    env.reply(
+        new Replies.KernelInfo(getName(), getVersion(), getLanguageInfo(), getBanner(), helpLinks));
+  }
+
+  @Override
+  protected void handleHistoryRequest(ShellReplyEnvironment env, Message<HistoryRequest> request) {
+    env.setBusyDeferIdle();
+    HistoryRequest r = request.getContent();
+    Set<ResultFlag> flags = EnumSet.noneOf(ResultFlag.class);
+    if (r.includeOutput()) {
+      flags.add(ResultFlag.INCLUDE_OUTPUT);
+    }
+    List<HistoryEntry> entries;
+    if (r instanceof HistoryRequest.Tail t) {
+      entries = cellHistory.lookupTail(t.getMaxReturnLength(), flags);
+    } else if (r instanceof HistoryRequest.Range g) {
+      entries = cellHistory.lookupRange(g.getSessionIndex(), g.getStart(), g.getStop(), flags);
+    } else if (r instanceof HistoryRequest.Search s) {
+      if (s.filterUnique()) {
+        flags.add(ResultFlag.UNIQUE);
+      }
+      entries = cellHistory.search(s.getPattern(), s.getMaxReturnLength(), flags);
+    } else {
+      entries = List.of();
+    }
+    env.reply(new Replies.History(entries, r.includeOutput()));
+  }
+
+  // ---- analysis ------------------------------------------------------------------------------
+
+  @Override
+  public String isComplete(String code) {
+    CellSource source = CellSource.parse(code);
+    boolean unknownMagic =
+        source.cellMagic().filter(m -> !m.name().equals("time")).isPresent()
+            || source.parts().stream()
+                .anyMatch(p -> p instanceof Magic m && !magics.names().contains(m.name()));
+    if (unknownMagic) {
+      return IS_COMPLETE_BAD;
+    }
+    return switch (evaluator.completeness(source.javaView())) {
+      case "complete" -> IS_COMPLETE_YES;
+      case "invalid" -> IS_COMPLETE_BAD;
+      default -> "    ";
+    };
+  }
+
+  @Override
+  public ReplacementOptions complete(String code, int at) {
+    CellSource source = CellSource.parse(code);
+    int lineStart = code.lastIndexOf('\n', Math.max(0, at - 1)) + 1;
+    String before = code.substring(lineStart, at);
+    if (before.stripLeading().startsWith("%") && !before.contains(" ")) {
+      String prefix = before.strip();
+      List<String> names =
+          magics.names().stream().map(n -> "%" + n).filter(n -> n.startsWith(prefix)).toList();
+      int start = lineStart + before.indexOf('%');
+      return new ReplacementOptions(names, start, at);
+    }
+    Evaluator.Completions c = evaluator.complete(source.javaView(), at);
+    return new ReplacementOptions(c.matches(), c.start(), c.end());
+  }
+
+  @Override
+  public DisplayData inspect(String code, int at, boolean extraDetail) {
+    CellSource source = CellSource.parse(code);
+    int line =
+        (int)
+                code.substring(0, Math.min(at, code.length()))
+                    .chars()
+                    .filter(ch -> ch == '\n')
+                    .count()
+            + 1;
+    Optional<String> doc =
+        source
+            .magicOnLine(line)
+            .map(m -> magics.help(m.name()))
+            .or(() -> evaluator.documentation(source.javaView(), at));
+    return doc.map(DisplayData::new).orElse(null);
+  }
+
+  // ---- class path ----------------------------------------------------------------------------
+
+  private final class MagicHost implements Magics.Host {
+    @Override
+    public void addToClasspath(List<Path> paths) {
+      String joined =
+          paths.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+      evaluator.addToClasspath(joined);
+      try {
+        installExtensions(joined); // e.g. the toolkit added to a notebook with %maven
+      } catch (RuntimeException e) {
+        throw new MagicFailed("added " + joined + ", but its notebook extension failed: " + e);
+      }
+    }
+
+    @Override
+    public Object evalText(String text) {
+      return evalCell(text);
+    }
+
+    @Override
+    public List<String> kernelClasspath() {
+      return kernelClasspath;
+    }
+
+    @Override
+    public List<String> addedClasspath() {
+      return evaluator.addedClasspath();
+    }
+  }
+
+  /**
+   * Settings of a {@link JShellKernel}: its class path (default: the JVM's) and Maven local
+   * repository (default: {@code ~/.m2/repository}).
+   */
+  public static final class Builder extends BaseKernelBuilder<Builder, JShellKernel> {
+    private List<String> classpath =
+        Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+            .filter(s -> !s.isBlank())
+            .toList();
+    private Path localRepository = MavenDependencies.defaultLocalRepository();
+
+    private Builder() {
+      name("metaqnn4j");
+      version("0.1.0-SNAPSHOT");
+      jupyterIOEncoding(StandardCharsets.UTF_8);
+    }
+
+    /** The class path cells compile against (default: the kernel JVM's). */
+    public Builder classpath(List<String> entries) {
+      this.classpath = List.copyOf(entries);
+      return this;
+    }
+
+    /** Where {@code %maven} caches artifacts (default: ~/.m2/repository). */
+    public Builder localRepository(Path dir) {
+      this.localRepository = dir;
+      return this;
+    }
+
+    @Override
+    public JShellKernel build() {
+      return new JShellKernel(this, new CellHistory(), classpath);
+    }
+
+    String buildNameOrDefault() {
+      return buildName();
+    }
+
+    String buildVersionOrDefault() {
+      return buildVersion();
+    }
+
+    org.dflib.jjava.jupyter.kernel.JupyterIO buildIO() {
+      return buildJupyterIO(buildJupyterIOEncoding());
+    }
+
+    org.dflib.jjava.jupyter.kernel.comm.CommManager buildComms() {
+      return buildCommManager();
+    }
+
+    org.dflib.jjava.jupyter.kernel.display.Renderer buildRendererForKernel() {
+      return buildRenderer();
+    }
+
+    org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry buildRegistry() {
+      return buildMagicsRegistry();
+    }
+
+    org.dflib.jjava.jupyter.kernel.util.StringStyler buildStyler() {
+      return buildErrorStyler();
+    }
+  }
+}

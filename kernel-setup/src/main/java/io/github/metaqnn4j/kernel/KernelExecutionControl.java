@@ -1,0 +1,92 @@
+package io.github.metaqnn4j.kernel;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import jdk.jshell.execution.LocalExecutionControl;
+import jdk.jshell.spi.ExecutionControl;
+import jdk.jshell.spi.ExecutionControlProvider;
+import jdk.jshell.spi.ExecutionEnv;
+
+/**
+ * JShell's in-process execution (so native libraries such as ND4J load once, in the kernel's JVM)
+ * that also keeps the object each snippet evaluates to, for rich display. The JDK's local engine
+ * runs every snippet on its own thread and knows how to stop it: {@link #stop()} interrupts a
+ * running cell on every JDK from 17 on.
+ *
+ * <p>Each snippet's method is called through {@link #trampoline()}, which records its result or the
+ * exception it threw and passes both on unchanged.
+ */
+final class KernelExecutionControl extends LocalExecutionControl {
+  private static final Method TRAMPOLINE;
+
+  static {
+    try {
+      TRAMPOLINE = KernelExecutionControl.class.getDeclaredMethod("trampoline");
+      TRAMPOLINE.setAccessible(true);
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  // one kernel per JVM: the snippet being run and what it produced
+  private static volatile Method target;
+  private static volatile Object result;
+
+  private final SnippetLoader loader;
+
+  KernelExecutionControl(SnippetLoader loader) {
+    super(loader);
+    this.loader = loader;
+  }
+
+  /** Runs the current snippet; its value or exception passes through unchanged. */
+  static Object trampoline() throws Throwable {
+    try {
+      Object r = target.invoke(null);
+      result = r;
+      return r;
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  @Override
+  protected String invoke(Method doit) throws Exception {
+    target = doit;
+    result = null;
+    return super.invoke(TRAMPOLINE);
+  }
+
+  /** The value the last snippet evaluated to (null for statements and declarations), once. */
+  Object takeResult() {
+    Object r = result;
+    result = null;
+    return r;
+  }
+
+  /** The class loader of cells' classes and added jars. */
+  ClassLoader classLoader() {
+    return loader.classLoader();
+  }
+
+  /** Creates the control for a JShell instance and remembers it. */
+  static final class Provider implements ExecutionControlProvider {
+    private volatile KernelExecutionControl control;
+
+    @Override
+    public String name() {
+      return "metaqnn4j-kernel";
+    }
+
+    @Override
+    public ExecutionControl generate(ExecutionEnv env, Map<String, String> parameters) {
+      control = new KernelExecutionControl(new SnippetLoader());
+      return control;
+    }
+
+    KernelExecutionControl control() {
+      return control;
+    }
+  }
+}

@@ -1,0 +1,54 @@
+package io.github.metaqnn4j.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
+
+/**
+ * Starts the kernel as Jupyter does: {@code java ... KernelMain [--startup file.jsh]...
+ * connection-file}. The startup files (the toolkit's imports) run before the kernel answers its
+ * first request.
+ */
+public final class KernelMain {
+  private KernelMain() {}
+
+  public static void main(String[] args) throws Exception {
+    List<Path> startup = new ArrayList<>();
+    Path connectionFile = null;
+    for (int i = 0; i < args.length; i++) {
+      if (args[i].equals("--startup") && i + 1 < args.length) {
+        startup.add(Path.of(args[++i]));
+      } else {
+        connectionFile = Path.of(args[i]);
+      }
+    }
+    if (connectionFile == null) {
+      System.err.println("usage: KernelMain [--startup file.jsh]... connection-file");
+      System.exit(2);
+    }
+    KernelConnectionProperties props =
+        KernelConnectionProperties.parse(Files.readString(connectionFile));
+    JupyterConnection connection = new GuardedConnection(props);
+    JShellKernel kernel = JShellKernel.builder().build();
+    kernel.onStartup();
+    for (Path file : startup) {
+      runStartup(kernel, file);
+    }
+    kernel.becomeHandlerForConnection(connection);
+    connection.connect();
+    connection.waitUntilClose();
+    System.exit(0);
+  }
+
+  private static void runStartup(JShellKernel kernel, Path file) throws IOException {
+    try {
+      kernel.evalScript(Files.readString(file));
+    } catch (CellException e) {
+      System.err.println("startup file " + file + " failed: " + String.join("\n", e.lines()));
+    }
+  }
+}

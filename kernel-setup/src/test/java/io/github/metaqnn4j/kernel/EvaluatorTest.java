@@ -1,0 +1,128 @@
+package io.github.metaqnn4j.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.metaqnn4j.kernel.CellException.CompilationFailed;
+import io.github.metaqnn4j.kernel.CellException.ExceptionInCell;
+import io.github.metaqnn4j.kernel.CellException.Interrupted;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** JShell as the kernel runs it, without the protocol (that is tested from Python). */
+class EvaluatorTest {
+  private static Evaluator evaluator;
+
+  @BeforeAll
+  static void start() {
+    evaluator = new Evaluator(System.getProperty("java.class.path"));
+  }
+
+  @AfterAll
+  static void stop() {
+    evaluator.close();
+  }
+
+  private static Optional<Object> run(String java, int cell) {
+    evaluator.beginCell();
+    return evaluator.run(java, cell, 1);
+  }
+
+  @Test
+  void theLastExpressionIsTheValue() {
+    assertEquals(Optional.of(7), run("int three = 3;\nthree + 4", 1));
+    assertEquals(Optional.empty(), run("int four = 4;", 2));
+    assertEquals(Optional.of("ab"), run("\"a\" + \"b\"", 3));
+  }
+
+  @Test
+  void valuesAreRealObjectsOfTheKernelJvm() {
+    Object space = run("io.github.metaqnn4j.space.StateSpace.small().build()", 4).orElseThrow();
+    assertEquals("io.github.metaqnn4j.space.StateSpace", space.getClass().getName());
+  }
+
+  @Test
+  void compileErrorsNameTheCellLineAndPointAtIt() {
+    CompilationFailed e =
+        assertThrows(
+            CompilationFailed.class, () -> run("int ok = 1;\n\nboolean b = ok + \"x\";", 5));
+    assertTrue(e.getMessage().startsWith("cell line 3:"), e.getMessage());
+    assertTrue(e.lines().contains("    boolean b = ok + \"x\";"), e.lines().toString());
+    assertTrue(e.lines().stream().anyMatch(l -> l.trim().startsWith("^")));
+  }
+
+  @Test
+  void exceptionsNameCellsAndLines() {
+    run("void boom() {\n  throw new IllegalStateException(\"no\");\n}", 6);
+    ExceptionInCell here = assertThrows(ExceptionInCell.class, () -> run("boom();", 6));
+    assertEquals("java.lang.IllegalStateException: no", here.getMessage());
+    assertTrue(here.lines().contains("    at boom (line 2)"), here.lines().toString());
+    ExceptionInCell later = assertThrows(ExceptionInCell.class, () -> run("boom();", 7));
+    assertTrue(later.lines().contains("    at boom (cell [6] line 2)"), later.lines().toString());
+  }
+
+  @Test
+  void deepRecursionIsCollapsedAndSurvived() {
+    ExceptionInCell e =
+        assertThrows(
+            ExceptionInCell.class,
+            () -> run("int deeper(int n) { return deeper(n + 1) + 1; }\ndeeper(0)", 8));
+    assertTrue(e.getMessage().startsWith("java.lang.StackOverflowError"));
+    assertTrue(e.lines().size() <= 44, "trimmed: " + e.lines().size());
+    assertTrue(e.lines().stream().anyMatch(l -> l.matches(".*\\(\\d+ times\\)")));
+    assertEquals(Optional.of(2), run("1 + 1", 9));
+  }
+
+  @Test
+  void redefinitionKeepsOtherState() {
+    run("int kept = 10;\nint plus(int x) { return x + 1; }", 10);
+    run("int plus(int x) { return x + 5; }", 11);
+    assertEquals(Optional.of(15), run("plus(kept)", 12));
+    run("class Box { int v() { return 1; } }\nvar box = new Box();", 13);
+    run("class Box { int v() { return 2; } }", 14);
+    assertEquals(Optional.of(2), run("new Box().v()", 15));
+    assertEquals(Optional.of(10), run("kept", 16));
+  }
+
+  @Test
+  void mutuallyDependentClassesInOneCell() {
+    run("class Ping { Pong p; }\nclass Pong { Ping p; }\nvar ping = new Ping();", 17);
+    assertEquals(Optional.of(true), run("ping.p == null", 18));
+  }
+
+  @Test
+  void stopEndsARunningLoop() throws Exception {
+    evaluator.beginCell();
+    CompletableFuture<Throwable> running =
+        CompletableFuture.supplyAsync(
+            () -> {
+              try {
+                evaluator.run("while (true) { Thread.onSpinWait(); }", 19, 1);
+                return null;
+              } catch (RuntimeException e) {
+                return e;
+              }
+            });
+    Thread.sleep(500);
+    evaluator.stop();
+    assertTrue(running.get(30, TimeUnit.SECONDS) instanceof Interrupted);
+    assertEquals(Optional.of(3), run("1 + 2", 20));
+  }
+
+  @Test
+  void completenessCompletionAndDocumentation() {
+    assertEquals("complete", evaluator.completeness("int a = 1;"));
+    assertEquals("incomplete", evaluator.completeness("class A {"));
+    assertEquals("invalid", evaluator.completeness("int x = ;)"));
+    String code = "int z = 1;\nSystem.out.prin";
+    Evaluator.Completions c = evaluator.complete(code, code.length());
+    assertTrue(c.matches().containsAll(java.util.List.of("print(", "println(")), c.toString());
+    assertEquals(code.length() - "prin".length(), c.start());
+    assertTrue(evaluator.documentation("Math.max", 8).orElseThrow().contains("max(int"));
+  }
+}

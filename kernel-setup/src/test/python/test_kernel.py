@@ -1,0 +1,308 @@
+"""The kernel's own behaviour over the real protocol: magics, interrupt, redefinition, errors,
+display of the toolkit's objects, and its security (HMAC, loopback).
+
+    JUPYTER_PATH=... METAQNN4J_KERNEL=metaqnn4j /usr/bin/python3 -m unittest -v test_kernel
+"""
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import textwrap
+import threading
+import time
+import unittest
+
+from jupyter_client.session import Session
+
+from kernel_client import Kernel, text
+
+
+def build_maven_repository(root):
+    """A file:// Maven repository with demo:greeter:1.0, which depends on demo:words:1.0."""
+    src = os.path.join(root, "src")
+    os.makedirs(os.path.join(src, "demo"))
+    with open(os.path.join(src, "demo", "Words.java"), "w") as f:
+        f.write("package demo; public class Words { public static String hello() "
+                "{ return \"hello\"; } }")
+    with open(os.path.join(src, "demo", "Greeter.java"), "w") as f:
+        f.write("package demo; public class Greeter { public static String greet(String who) "
+                "{ return Words.hello() + \", \" + who; } }")
+    classes = os.path.join(root, "classes")
+    subprocess.run(["javac", "--release", "17", "-d", classes,
+                    os.path.join(src, "demo", "Words.java"),
+                    os.path.join(src, "demo", "Greeter.java")], check=True)
+    repo = os.path.join(root, "repo")
+    for name, cls, deps in (("words", "Words", ""),
+                            ("greeter", "Greeter",
+                             "<dependencies><dependency><groupId>demo</groupId>"
+                             "<artifactId>words</artifactId><version>1.0</version>"
+                             "</dependency></dependencies>")):
+        d = os.path.join(repo, "demo", name, "1.0")
+        os.makedirs(d)
+        subprocess.run(["jar", "cf", os.path.join(d, f"{name}-1.0.jar"), "-C", classes,
+                        f"demo/{cls}.class"], check=True)
+        with open(os.path.join(d, f"{name}-1.0.pom"), "w") as f:
+            f.write(f"<project><modelVersion>4.0.0</modelVersion><groupId>demo</groupId>"
+                    f"<artifactId>{name}</artifactId><version>1.0</version>{deps}</project>")
+    return repo
+
+
+class KernelBehaviour(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.mkdtemp(prefix="metaqnn4j-kernel-test-")
+        cls.repo = build_maven_repository(cls.tmp)
+        # %maven caches into a fresh local repository, not the user's ~/.m2
+        local = os.path.join(cls.tmp, "m2")
+        cls.kernel = Kernel(env={"JAVA_TOOL_OPTIONS": f"-Dmaven.repo.local={local}"})
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.close()
+        shutil.rmtree(cls.tmp, ignore_errors=True)
+
+    def ok(self, code, timeout=120):
+        reply, outputs = self.kernel.run(code, timeout)
+        self.assertEqual(reply["status"], "ok", f"{code!r} failed: {reply} {outputs}")
+        return outputs
+
+    def error(self, code, timeout=120):
+        reply, outputs = self.kernel.run(code, timeout)
+        self.assertEqual(reply["status"], "error", f"{code!r} did not fail: {outputs}")
+        errors = [c for kind, c in outputs if kind == "error"]
+        self.assertEqual(len(errors), 1)
+        return errors[0]
+
+    def result(self, code):
+        outputs = self.ok(code)
+        results = [c["data"] for kind, c in outputs if kind == "execute_result"]
+        self.assertEqual(len(results), 1, f"{code!r}: {outputs}")
+        return results[0]
+
+    # ---- magics ------------------------------------------------------------------------------
+
+    def test_maven_resolves_an_artifact_with_its_dependencies(self):
+        out = text(self.ok(f"%mavenRepo local file://{self.repo}"))
+        self.assertIn("local file://", out)
+        out = text(self.ok("%maven demo:greeter:1.0"))
+        self.assertIn("greeter-1.0.jar", out)
+        self.assertIn("words-1.0.jar", out)
+        self.assertEqual(self.result('demo.Greeter.greet("notebook")')["text/plain"],
+                         "hello, notebook")
+        out = text(self.ok("%maven demo:greeter:1.0"))
+        self.assertIn("added 0 jar(s)", out)
+
+    def test_maven_names_what_it_cannot_resolve(self):
+        err = self.error(f"%mavenRepo local file://{self.repo}\n%maven demo:missing:9.9")
+        self.assertIn("demo:missing:9.9", err["evalue"])
+        err = self.error("%maven not-a-coordinate")
+        self.assertIn("not a Maven coordinate", err["evalue"])
+
+    def test_jars_classpath_and_load(self):
+        jar = os.path.join(self.repo, "demo", "words", "1.0", "words-1.0.jar")
+        self.assertIn("words-1.0.jar", text(self.ok(f"%jars {jar}")))
+        self.assertEqual(self.result("demo.Words.hello()")["text/plain"], "hello")
+        self.assertIn("words-1.0.jar", text(self.ok("%classpath")))
+        script = os.path.join(self.tmp, "helpers.jsh")
+        with open(script, "w") as f:
+            f.write("int twice(int x) { return 2 * x; }\nint loaded = twice(21);\n")
+        self.ok(f"%load {script}")
+        self.assertEqual(self.result("loaded")["text/plain"], "42")
+        err = self.error("%jars /no/such/*.jar")
+        self.assertIn("no file matches", err["evalue"])
+
+    def test_time_line_and_cell_magics(self):
+        outputs = self.ok("%time Thread.sleep(200)")
+        m = re.search(r"Wall time: ([\d.]+) ms", text(outputs))
+        self.assertIsNotNone(m, outputs)
+        self.assertGreaterEqual(float(m.group(1)), 190)
+        outputs = self.ok("%%time\nint t = 20;\nt * 2")
+        self.assertIn("Wall time:", text(outputs))
+        self.assertIn("40", [c["data"]["text/plain"] for k, c in outputs if k == "execute_result"])
+
+    def test_magic_lines_between_java_lines(self):
+        outputs = self.ok("int before = 1;\n%time int middle = before + 1;\nmiddle + 1")
+        self.assertIn("Wall time:", text(outputs))
+        self.assertEqual([c["data"]["text/plain"] for k, c in outputs if k == "execute_result"],
+                         ["3"])
+
+    def test_unknown_magic_is_an_error_naming_the_known_ones(self):
+        err = self.error("%nosuch 1")
+        self.assertIn("unknown magic %nosuch", err["evalue"])
+        self.assertIn("%maven", err["evalue"])
+
+    def test_is_complete_sees_magic_lines(self):
+        def is_complete(code):
+            return self.kernel.reply(self.kernel.kc.is_complete(code))["status"]
+        self.assertEqual(is_complete("%maven a:b:1"), "complete")
+        self.assertEqual(is_complete("%time\nfor (int i = 0; i < 2; i++) {"), "incomplete")
+        self.assertEqual(is_complete("%%time\nint q = 1;"), "complete")
+        self.assertEqual(is_complete("%nosuch"), "invalid")
+
+    # ---- interrupt ---------------------------------------------------------------------------
+
+    def interrupt_after(self, seconds):
+        timer = threading.Timer(seconds, self.kernel.km.interrupt_kernel)
+        timer.start()
+        return timer
+
+    def test_interrupt_stops_an_endless_loop_and_the_kernel_survives(self):
+        self.ok("long spins = 0;")
+        started = time.monotonic()
+        self.interrupt_after(2)
+        err = self.error("while (true) { spins++; }", timeout=60)
+        self.assertLess(time.monotonic() - started, 30)
+        self.assertEqual(err["ename"], "Interrupted")
+        self.assertEqual(self.result("spins > 0")["text/plain"], "true")
+        self.assertEqual(self.result("1 + 1")["text/plain"], "2")
+
+    def test_interrupt_stops_a_sleeping_cell(self):
+        started = time.monotonic()
+        self.interrupt_after(1)
+        err = self.error("Thread.sleep(600_000);", timeout=60)
+        self.assertLess(time.monotonic() - started, 30)
+        self.assertEqual(err["ename"], "Interrupted")
+
+    # ---- redefinition ------------------------------------------------------------------------
+
+    def test_redefining_methods_and_classes_keeps_state(self):
+        self.ok("int counter = 5;\nint bump(int x) { return x + 1; }")
+        self.assertEqual(self.result("bump(counter)")["text/plain"], "6")
+        self.ok("int bump(int x) { return x + 10; }")
+        self.assertEqual(self.result("bump(counter)")["text/plain"], "15")
+        self.ok("record Point(int x, int y) { int sum() { return x + y; } }\n"
+                "var p = new Point(1, 2);")
+        self.ok("record Point(int x, int y) { int sum() { return 100 * (x + y); } }")
+        self.assertEqual(self.result("new Point(1, 2).sum()")["text/plain"], "300")
+        self.assertEqual(self.result("counter")["text/plain"], "5")
+
+    def test_mutually_dependent_classes_in_one_cell(self):
+        self.ok(textwrap.dedent("""\
+            class Tree { List<Leaf> leaves = new ArrayList<>(); }
+            class Leaf { Tree owner; Leaf(Tree t) { owner = t; t.leaves.add(this); } }
+            var tree = new Tree();
+            new Leaf(tree);
+            """))
+        self.assertEqual(self.result("tree.leaves.size()")["text/plain"], "1")
+
+    def test_forward_reference_is_a_note_not_an_error(self):
+        outputs = self.ok("int first() { return second() + 1; }")
+        self.assertIn("second()", text(outputs, "stderr"))
+        self.ok("int second() { return 41; }")
+        self.assertEqual(self.result("first()")["text/plain"], "42")
+
+    # ---- errors ------------------------------------------------------------------------------
+
+    def test_compile_error_names_the_cell_line(self):
+        err = self.error('int a = 1;\nint b = 2;\nString c = a + b;')
+        self.assertEqual(err["ename"], "CompilationFailed")
+        self.assertIn("cell line 3", err["evalue"])
+        self.assertIn("String c = a + b;", "\n".join(err["traceback"]))
+
+    def test_runtime_exception_shows_a_trimmed_trace_with_cell_lines(self):
+        err = self.error('void fail() {\n  throw new IllegalArgumentException("bad");\n}\n'
+                         'int x = 0;\nfail();')
+        self.assertEqual(err["ename"], "ExceptionInCell")
+        self.assertIn("java.lang.IllegalArgumentException: bad", err["evalue"])
+        trace = "\n".join(err["traceback"])
+        self.assertIn("fail (line 2)", trace)
+        self.assertLess(len(err["traceback"]), 45)
+
+    def test_stack_overflow_is_survived(self):
+        err = self.error("int down(int n) { return down(n + 1) + 1; }\ndown(0)")
+        self.assertIn("StackOverflowError", err["evalue"])
+        self.assertRegex("\n".join(err["traceback"]), r"\(\d+ times\)")
+        self.assertEqual(self.result("2 + 2")["text/plain"], "4")
+
+    # ---- display -----------------------------------------------------------------------------
+
+    def test_toolkit_objects_render(self):
+        table = self.result('tech.tablesaw.api.Table.create("t", '
+                            'tech.tablesaw.api.IntColumn.create("n", new int[600]))')
+        self.assertIn("<table", table["text/html"])
+        self.assertIn("600 rows", table["text/html"])
+        self.assertLess(table["text/html"].count("<tr>"), 120)   # a row limit
+        chart = self.result("new org.knowm.xchart.XYChartBuilder().title(\"c\").build()")
+        self.assertTrue(chart["image/png"].startswith("iVBOR"))  # base64 of a PNG
+        outputs = self.ok('display(new org.knowm.xchart.XYChartBuilder().title("s").build(), '
+                          '"image/svg+xml")')
+        svgs = [c["data"]["image/svg+xml"] for k, c in outputs if k == "display_data"]
+        self.assertEqual(len(svgs), 1)
+        self.assertIn("<svg", svgs[0])
+        space = self.result("StateSpace.small().build()")
+        self.assertIn("State space", space["text/html"])
+
+    def test_a_search_shows_live_progress_and_a_chart(self):
+        outputs = self.ok(
+            "var live = Search.qLearning(StateSpace.small().build())"
+            ".evaluator(SyntheticEvaluator.of(a -> 0.5 + 0.05 * a.count(\"C\")))"
+            ".schedule(EpsilonSchedule.start(1.0, 30)).seed(3).run();")
+        shown = [c for k, c in outputs if k == "display_data"]
+        updates = [c for k, c in outputs if k == "update_display_data"]
+        ids = {c["transient"]["display_id"] for c in shown}
+        self.assertTrue(any(i.startswith("metaqnn4j-progress") for i in ids), ids)
+        self.assertTrue(any(i.startswith("metaqnn4j-chart") for i in ids), ids)
+        progress = [c for c in updates if c["transient"]["display_id"].startswith(
+            "metaqnn4j-progress")]
+        self.assertIn("30/30 models", progress[-1]["data"]["text/plain"])
+        self.assertIn("image/png", [m for c in shown + updates for m in c["data"]])
+
+    def test_clear_output_from_a_cell(self):
+        outputs = self.ok('System.out.println("one"); clearOutput(); System.out.println("two");')
+        kinds = [k for k, _ in outputs]
+        self.assertIn("clear_output", kinds)
+        self.assertLess(kinds.index("clear_output"), len(kinds) - 1)
+        self.assertEqual(text(outputs[kinds.index("clear_output"):]), "two\n")
+
+
+class KernelSecurity(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.kernel = Kernel()
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.kernel.close()
+
+    def test_messages_with_a_bad_signature_are_rejected_and_the_kernel_goes_on(self):
+        kc = self.kernel.kc
+        self.kernel.drain_shell()
+        forger = Session(key=b"not-the-kernel-key", username=kc.session.username)
+        for channel in (kc.shell_channel, kc.control_channel):
+            forger.send(channel.socket, "execute_request" if channel is kc.shell_channel
+                        else "kernel_info_request",
+                        {"code": "System.out.println(\"forged\")", "silent": False}
+                        if channel is kc.shell_channel else {})
+        unexpected = self.kernel.shell_messages_within(3)
+        self.assertEqual(unexpected, [], "the kernel answered a forged message")
+        reply, outputs = self.kernel.run("1 + 2")
+        self.assertEqual(reply["status"], "ok")
+        self.assertNotIn("forged", text(outputs))
+        info = self.kernel.reply(kc.kernel_info())
+        self.assertEqual(info["language_info"]["name"], "java")
+
+    def test_listens_on_loopback_only(self):
+        info = self.kernel.km.get_connection_info()
+        self.assertEqual(info["ip"], "127.0.0.1")
+        ports = {info[k] for k in ("shell_port", "iopub_port", "stdin_port", "control_port",
+                                   "hb_port")}
+        listening = {}
+        for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+            if not os.path.exists(table):
+                continue
+            with open(table) as f:
+                for line in f.readlines()[1:]:
+                    local, state = line.split()[1], line.split()[3]
+                    address, port = local.split(":")
+                    if state == "0A" and int(port, 16) in ports:   # 0A: LISTEN
+                        listening.setdefault(int(port, 16), set()).add(address)
+        self.assertEqual(set(listening), ports)
+        for port, addresses in listening.items():
+            # 127.0.0.1, as IPv4 or as an IPv4-mapped IPv6 address (::ffff:127.0.0.1)
+            self.assertLessEqual(addresses, {"0100007F", "0000000000000000FFFF00000100007F"},
+                                 f"port {port} listens on {addresses}")
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,46 @@
+"""Executes every walkthrough under notebooks/ on the installed kernel, as a user would run it
+(nbclient, all cells in order); fails on any cell error. The executed notebooks are written to
+kernel-setup/target/notebooks/ for a look at their outputs.
+
+    JUPYTER_PATH=... METAQNN4J_KERNEL=metaqnn4j /usr/bin/python3 -m unittest -v test_notebooks
+"""
+import glob
+import os
+import time
+import unittest
+
+import nbformat
+from nbclient import NotebookClient
+
+from kernel_client import KERNEL
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+OUT = os.path.join(ROOT, "kernel-setup", "target", "notebooks")
+
+
+class Notebooks(unittest.TestCase):
+    def test_every_walkthrough_runs(self):
+        paths = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+        self.assertTrue(paths, "no notebooks found")
+        os.makedirs(OUT, exist_ok=True)
+        for path in paths:
+            with self.subTest(notebook=os.path.basename(path)):
+                nb = nbformat.read(path, as_version=4)
+                started = time.monotonic()
+                NotebookClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=180,
+                               resources={"metadata": {"path": ROOT}}).execute()
+                print(f"\n{os.path.basename(path)}: {len(nb.cells)} cells in "
+                      f"{time.monotonic() - started:.1f} s")
+                nbformat.write(nb, os.path.join(OUT, os.path.basename(path)))
+                kinds = set()
+                for cell in nb.cells:
+                    for output in cell.get("outputs", []):
+                        kinds.update(output.get("data", {}).keys())
+                        self.assertNotEqual(output.get("output_type"), "error", output)
+                # the walkthroughs show the toolkit's tables and charts, not just text
+                self.assertIn("text/html", kinds)
+                self.assertIn("image/png", kinds)
+
+
+if __name__ == "__main__":
+    unittest.main()

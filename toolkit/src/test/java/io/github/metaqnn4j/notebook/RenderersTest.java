@@ -1,0 +1,93 @@
+package io.github.metaqnn4j.notebook;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.metaqnn4j.agent.EpsilonSchedule;
+import io.github.metaqnn4j.analysis.ExperimentReport;
+import io.github.metaqnn4j.search.Search;
+import io.github.metaqnn4j.search.SearchResult;
+import io.github.metaqnn4j.search.SyntheticEvaluator;
+import io.github.metaqnn4j.space.StateSpace;
+import java.util.Base64;
+import java.util.Map;
+import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
+import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
+import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * The toolkit's objects as a JJava kernel renders them (the kernel itself is tested from Python).
+ */
+class RenderersTest {
+  private static Renderer renderer() {
+    Renderer r = new Renderer();
+    Renderers.registerAll(r);
+    return r;
+  }
+
+  private static SearchResult search() {
+    return Search.qLearning(StateSpace.small().build())
+        .evaluator(SyntheticEvaluator.of(a -> 0.5 + 0.05 * a.count("C")))
+        .schedule(EpsilonSchedule.start(1.0, 12))
+        .seed(2)
+        .quiet()
+        .run();
+  }
+
+  private static String data(DisplayData d, MIMEType type) {
+    Object v = d.getData(type);
+    return v == null ? null : v.toString();
+  }
+
+  @Test
+  void tablesAreHtmlWithARowLimitAndEscaped() {
+    Table t =
+        Table.create(
+            "models", IntColumn.create("n", new int[45]), StringColumn.create("s", new String[45]));
+    t.stringColumn("s").set(0, "<C(8,3,1)>");
+    DisplayData d = renderer().render(t);
+    String html = data(d, MIMEType.TEXT_HTML);
+    assertTrue(html.contains("models (45 rows, 2 columns)"), html);
+    assertEquals(Views.TABLE_ROWS + 2, html.split("<tr>", -1).length - 1); // header + rows + more
+    assertTrue(html.contains("... 25 more rows"));
+    assertTrue(html.contains("&lt;C(8,3,1)&gt;"));
+    assertTrue(data(d, MIMEType.TEXT_PLAIN).contains("25 more rows"));
+    String all = data(renderer().render(t, Map.of("rows", 100)), MIMEType.TEXT_HTML);
+    assertEquals(46, all.split("<tr>", -1).length - 1);
+  }
+
+  @Test
+  void chartsArePngAndSvgOnRequest() {
+    var chart = ExperimentReport.of(search()).accuracyChart();
+    Renderer r = renderer();
+    byte[] png = Base64.getDecoder().decode(data(r.render(chart), MIMEType.IMAGE_PNG));
+    assertEquals((byte) 0x89, png[0]);
+    assertEquals("PNG", new String(png, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+    String svg = data(r.renderAs(chart, "image/svg+xml"), MIMEType.IMAGE_SVG);
+    assertTrue(svg.contains("<svg"), svg.substring(0, Math.min(200, svg.length())));
+  }
+
+  @Test
+  void spacesResultsAndReportsAreHtmlAndText() {
+    Renderer r = renderer();
+    SearchResult result = search();
+    DisplayData space = r.render(StateSpace.small().build());
+    assertTrue(data(space, MIMEType.TEXT_HTML).contains("State space small"));
+    assertTrue(data(space, MIMEType.TEXT_PLAIN).startsWith("StateSpace small"));
+    DisplayData res = r.render(result);
+    assertTrue(data(res, MIMEType.TEXT_HTML).contains("12"), data(res, MIMEType.TEXT_HTML));
+    assertTrue(data(r.render(ExperimentReport.of(result)), MIMEType.TEXT_HTML).contains("<table"));
+  }
+
+  @Test
+  void outsideANotebookShowPrintsText() {
+    assertTrue(Notebook.kernel().isEmpty());
+    Table t = Table.create("tiny", IntColumn.create("a", 1, 2));
+    assertTrue(Show.text(t).contains("tiny"));
+    assertTrue(Show.text(StateSpace.small().build()).startsWith("StateSpace small"));
+  }
+}
