@@ -304,5 +304,31 @@ class KernelSecurity(unittest.TestCase):
                                  f"port {port} listens on {addresses}")
 
 
+class TerminalLauncher(unittest.TestCase):
+    """kernel-setup/jshell: the toolkit and its imports in JShell, tables as text, charts as files
+    in the directory it was started in (no display here)."""
+
+    def test_tables_print_and_charts_are_saved(self):
+        root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+        with tempfile.TemporaryDirectory() as work:
+            script = os.path.join(work, "try.jsh")
+            with open(script, "w") as f:
+                f.write('show(tech.tablesaw.api.Table.create("tiny", '
+                        'tech.tablesaw.api.IntColumn.create("a", 7, 8)));\n'
+                        'show(new org.knowm.xchart.XYChartBuilder().title("try").build());\n'
+                        'System.out.println(StateSpace.small().build().describe().states());\n'
+                        '/exit\n')
+            env = dict(os.environ)
+            env.pop("DISPLAY", None)
+            done = subprocess.run([os.path.join(root, "kernel-setup", "jshell"), script],
+                                  cwd=work, env=env, capture_output=True, text=True,
+                                  timeout=300)
+            self.assertEqual(done.returncode, 0, done.stderr)
+            self.assertIn("tiny", done.stdout)
+            self.assertRegex(done.stdout, r"\n\s*7\s*\|")
+            self.assertIn("chart is saved as charts/chart-1-try.png", done.stdout)
+            self.assertTrue(os.path.isfile(os.path.join(work, "charts", "chart-1-try.png")))
+
+
 if __name__ == "__main__":
     unittest.main()

@@ -90,4 +90,20 @@ class RenderersTest {
     assertTrue(Show.text(t).contains("tiny"));
     assertTrue(Show.text(StateSpace.small().build()).startsWith("StateSpace small"));
   }
+
+  @Test
+  void aJJavaKernelFindsTheExtensionAndEverySearchTheLiveDisplay() {
+    // what a stock JJava kernel does with the jars %maven added
+    var extensions =
+        java.util.ServiceLoader.load(org.dflib.jjava.jupyter.Extension.class).stream()
+            .map(p -> p.type().getName())
+            .toList();
+    assertTrue(extensions.contains(NotebookExtension.class.getName()), extensions.toString());
+    var providers =
+        java.util.ServiceLoader.load(io.github.metaqnn4j.search.ListenerProvider.class).stream()
+            .map(p -> p.type().getName())
+            .toList();
+    assertTrue(
+        providers.contains(LiveSearchDisplay.Provider.class.getName()), providers.toString());
+  }
 }
