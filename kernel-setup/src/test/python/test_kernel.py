@@ -215,6 +215,16 @@ class KernelBehaviour(unittest.TestCase):
         self.assertRegex("\n".join(err["traceback"]), r"\(\d+ times\)")
         self.assertEqual(self.result("2 + 2")["text/plain"], "4")
 
+    def test_system_exit_in_a_cell_does_not_end_the_kernel(self):
+        self.ok("int survivor = 11;")
+        err = self.error("System.exit(3);")
+        self.assertIn("SecurityException", err["evalue"])
+        err = self.error("var t = new Thread(() -> Runtime.getRuntime().halt(4));\n"
+                         "t.start(); t.join();\n"
+                         "throw new IllegalStateException(\"halt refused\");")
+        self.assertIn("halt refused", err["evalue"])
+        self.assertEqual(self.result("survivor")["text/plain"], "11")
+
     # ---- display -----------------------------------------------------------------------------
 
     def test_toolkit_objects_render(self):

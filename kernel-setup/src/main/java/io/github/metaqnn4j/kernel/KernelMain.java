@@ -30,6 +30,13 @@ public final class KernelMain {
       System.err.println("usage: KernelMain [--startup file.jsh]... connection-file");
       System.exit(2);
     }
+    if (!ExitGuard.install()) {
+      System.err.println(
+          "metaqnn4j kernel: this Java ("
+              + Runtime.version()
+              + ") cannot refuse System.exit;"
+              + " a cell that calls it ends the kernel");
+    }
     KernelConnectionProperties props =
         KernelConnectionProperties.parse(Files.readString(connectionFile));
     JupyterConnection connection = new GuardedConnection(props);
@@ -41,6 +48,7 @@ public final class KernelMain {
     kernel.becomeHandlerForConnection(connection);
     connection.connect();
     connection.waitUntilClose();
+    ExitGuard.allowExit();
     System.exit(0);
   }
 
