@@ -157,6 +157,22 @@ class KernelBehaviour(unittest.TestCase):
         self.assertEqual(self.result("spins > 0")["text/plain"], "true")
         self.assertEqual(self.result("1 + 1")["text/plain"], "2")
 
+    def test_interrupt_while_the_cell_still_compiles(self):
+        kc = self.kernel.kc
+        started = time.monotonic()
+        msg_id = kc.execute("class Busy { static void loop() { while (true) { } } }\n"
+                            "Busy.loop();")
+        while True:  # the cell has begun: its input is published before JShell compiles it
+            msg = kc.get_iopub_msg(timeout=60)
+            if (msg["parent_header"].get("msg_id") == msg_id
+                    and msg["msg_type"] == "execute_input"):
+                break
+        self.kernel.km.interrupt_kernel()
+        reply, outputs = self.kernel.collect(msg_id, timeout=60)
+        self.assertLess(time.monotonic() - started, 30)
+        self.assertEqual(reply["status"], "error")
+        self.assertEqual(reply["ename"], "Interrupted")
+
     def test_interrupt_stops_a_sleeping_cell(self):
         started = time.monotonic()
         self.interrupt_after(1)

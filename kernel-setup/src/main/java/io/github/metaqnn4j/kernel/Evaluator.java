@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import jdk.jshell.DeclarationSnippet;
 import jdk.jshell.Diag;
@@ -39,7 +40,11 @@ final class Evaluator implements AutoCloseable {
   private final SourceCodeAnalysis analysis;
   private final Map<String, Place> places = new ConcurrentHashMap<>();
   private final List<String> added = new CopyOnWriteArrayList<>();
+  private static final long RESTOP_MILLIS = 50;
+
   private volatile boolean stopRequested;
+  // run() calls in progress (a magic such as %time runs Java inside a cell's run)
+  private final AtomicInteger running = new AtomicInteger();
 
   /** Where a snippet came from: the cell's execution number and the cell line it starts on. */
   private record Place(int cell, int line) {}
@@ -81,10 +86,31 @@ final class Evaluator implements AutoCloseable {
     stopRequested = false;
   }
 
-  /** Stops the running snippet (from another thread) and the rest of its cell. */
+  /**
+   * Stops the running snippet (from another thread) and the rest of its cell. JShell forgets a stop
+   * that arrives while a snippet is still being compiled (the run that follows clears it), so the
+   * stop is repeated every {@value #RESTOP_MILLIS} ms until the cell has ended.
+   */
   void stop() {
     stopRequested = true;
     shell.stop();
+    Thread again =
+        new Thread(
+            () -> {
+              while (stopRequested && running.get() > 0) {
+                try {
+                  Thread.sleep(RESTOP_MILLIS);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                if (stopRequested && running.get() > 0) {
+                  shell.stop();
+                }
+              }
+            },
+            "cell-stop");
+    again.setDaemon(true);
+    again.start();
   }
 
   /**
@@ -99,6 +125,15 @@ final class Evaluator implements AutoCloseable {
    * @throws Interrupted when {@link #stop()} was called
    */
   Optional<Object> run(String java, int cell, int firstLine) {
+    running.incrementAndGet();
+    try {
+      return runSnippets(java, cell, firstLine);
+    } finally {
+      running.decrementAndGet();
+    }
+  }
+
+  private Optional<Object> runSnippets(String java, int cell, int firstLine) {
     String remaining = java;
     int offset = 0;
     Optional<Object> last = Optional.empty();

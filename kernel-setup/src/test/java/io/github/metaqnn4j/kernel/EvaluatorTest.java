@@ -115,6 +115,37 @@ class EvaluatorTest {
   }
 
   @Test
+  void aStopWhileTheCellStillCompilesIsNotLost() throws Exception {
+    for (int round = 0; round < 5; round++) {
+      evaluator.beginCell();
+      int cell = 30 + round;
+      CompletableFuture<Throwable> running =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  // a class to compile first, so that the stop arrives before the loop runs
+                  evaluator.run(
+                      "class Spin"
+                          + cell
+                          + " { static void go() { while (true) { } } }\n"
+                          + "Spin"
+                          + cell
+                          + ".go();",
+                      cell,
+                      1);
+                  return null;
+                } catch (RuntimeException e) {
+                  return e;
+                }
+              });
+      Thread.sleep(round * 20L);
+      evaluator.stop();
+      assertTrue(running.get(30, TimeUnit.SECONDS) instanceof Interrupted, "round " + round);
+    }
+    assertEquals(Optional.of(5), run("2 + 3", 40));
+  }
+
+  @Test
   void completenessCompletionAndDocumentation() {
     assertEquals("complete", evaluator.completeness("int a = 1;"));
     assertEquals("incomplete", evaluator.completeness("class A {"));
