@@ -140,6 +140,14 @@ class KernelBehaviour(unittest.TestCase):
         self.assertEqual(is_complete("%%time\nint q = 1;"), "complete")
         self.assertEqual(is_complete("%nosuch"), "invalid")
 
+    def test_inspection_shows_the_toolkits_javadoc(self):
+        code = "var s = StateSpace.small"
+        reply = self.kernel.reply(self.kernel.kc.inspect(code, len(code)))
+        self.assertTrue(reply["found"])
+        doc = reply["data"]["text/plain"]
+        self.assertIn("StateSpace.Builder StateSpace.small()", doc)
+        self.assertIn("A small space whose networks train in seconds", doc)
+
     # ---- interrupt ---------------------------------------------------------------------------
 
     def interrupt_after(self, seconds):

@@ -38,6 +38,7 @@ final class Evaluator implements AutoCloseable {
   private final KernelExecutionControl.Provider engine = new KernelExecutionControl.Provider();
   private final JShell shell;
   private final SourceCodeAnalysis analysis;
+  private final SourceDocs docs;
   private final Map<String, Place> places = new ConcurrentHashMap<>();
   private final List<String> added = new CopyOnWriteArrayList<>();
   private static final long RESTOP_MILLIS = 50;
@@ -54,6 +55,12 @@ final class Evaluator implements AutoCloseable {
 
   /** JShell with {@code classpath} (entries separated by the path separator) for its compiler. */
   Evaluator(String classpath) {
+    this(classpath, SourceDocs.of(List.of()));
+  }
+
+  /** The same, with javadoc from {@code docs} where the JDK's sources have none. */
+  Evaluator(String classpath, SourceDocs docs) {
+    this.docs = docs;
     shell = JShell.builder().executionEngine(engine, Map.of()).build();
     analysis = shell.sourceCodeAnalysis();
     if (!classpath.isBlank()) {
@@ -444,16 +451,23 @@ final class Evaluator implements AutoCloseable {
     }
     int start = snippetStart(code, end);
     String chunk = code.substring(start, end);
-    var docs = analysis.documentation(chunk, chunk.length(), true);
-    if (docs.isEmpty()) {
-      docs = analysis.documentation(chunk + "(", chunk.length() + 1, true);
+    var found = analysis.documentation(chunk, chunk.length(), true);
+    if (found.isEmpty()) {
+      found = analysis.documentation(chunk + "(", chunk.length() + 1, true);
     }
-    if (docs.isEmpty()) {
+    if (found.isEmpty()) {
       return Optional.empty();
     }
     return Optional.of(
-        docs.stream()
-            .map(d -> d.signature() + (d.javadoc() != null ? "\n" + d.javadoc().strip() : ""))
+        found.stream()
+            .map(
+                d -> {
+                  String javadoc =
+                      d.javadoc() != null
+                          ? d.javadoc().strip()
+                          : this.docs.lookup(d.signature()).orElse(null);
+                  return d.signature() + (javadoc != null ? "\n" + javadoc : "");
+                })
             .collect(Collectors.joining("\n\n")));
   }
 

@@ -69,7 +69,8 @@ public final class JShellKernel extends BaseKernel {
         b.buildStyler());
     this.cellHistory = history;
     this.kernelClasspath = classpath;
-    this.evaluator = new Evaluator(String.join(File.pathSeparator, classpath));
+    this.evaluator =
+        new Evaluator(String.join(File.pathSeparator, classpath), SourceDocs.fromSystemProperty());
     this.magics = new Magics(new MagicHost(), new MavenDependencies(b.localRepository));
     for (String name : magics.names()) {
       // the same magics for code that calls lineMagic("maven", List.of(...)) (JJava's statics)
