@@ -70,6 +70,8 @@ class MetaQnn4jKernelConformance(jupyter_kernel_test.KernelTests):
     code_history_pattern = "6 *"
     supported_history_operations = ("tail", "range", "search")
 
+    code_page_something = "StateSpace.small?"
+
     code_inspect_sample = "Math.max"
 
     code_clear_output = 'System.out.println("before"); clearOutput();'

@@ -148,6 +148,17 @@ class KernelBehaviour(unittest.TestCase):
         self.assertIn("StateSpace.Builder StateSpace.small()", doc)
         self.assertIn("A small space whose networks train in seconds", doc)
 
+    def test_a_question_mark_pages_the_documentation(self):
+        reply, outputs = self.kernel.run("Search.qLearning?")
+        self.assertEqual(reply["status"], "ok")
+        pages = [p for p in reply["payload"] if p["source"] == "page"]
+        self.assertEqual(len(pages), 1)
+        self.assertIn("Starts configuring a Q-learning search", pages[0]["data"]["text/plain"])
+        reply, _ = self.kernel.run("%time?")
+        self.assertIn("%time code", reply["payload"][0]["data"]["text/plain"])
+        err = self.error("NoSuchThing.here?")
+        self.assertIn("no documentation found for NoSuchThing.here", err["evalue"])
+
     # ---- interrupt ---------------------------------------------------------------------------
 
     def interrupt_after(self, seconds):

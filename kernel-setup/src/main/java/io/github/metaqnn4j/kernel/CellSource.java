@@ -33,6 +33,18 @@ record CellSource(String text, Optional<Magic> cellMagic, List<Part> parts) {
   /** A magic {@code %name args} on cell line {@code line}; {@code args} as written. */
   record Magic(String name, String args, int line) implements Part {}
 
+  private static final Pattern HELP =
+      Pattern.compile("^\\s*(%?[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)*)\\s*\\?{1,2}\\s*$");
+
+  /**
+   * What a help cell asks about: {@code StateSpace.small?} (or {@code ??}, or {@code %maven?}), as
+   * in IPython; empty for any other cell.
+   */
+  static Optional<String> helpTarget(String text) {
+    Matcher m = HELP.matcher(text);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
   /** Reads a cell. */
   static CellSource parse(String text) {
     String[] lines = text.split("\n", -1);

@@ -3,8 +3,11 @@ package io.github.metaqnn4j.kernel;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
 import org.dflib.jjava.jupyter.channels.JupyterConnection;
+import org.dflib.jjava.jupyter.channels.ShellChannel;
+import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.KernelConnectionProperties;
 import org.dflib.jjava.jupyter.messages.HMACGenerator;
+import org.dflib.jjava.jupyter.messages.MessageContext;
 import org.zeromq.ZMQ;
 
 /**
@@ -34,6 +37,12 @@ final class GuardedConnection extends JupyterConnection {
     stdin.bind(properties);
     guardedShell.bind(properties);
     guardedControl.bind(properties);
+  }
+
+  /** Reply environments that can page help text with a cell's reply. */
+  @Override
+  public ShellReplyEnvironment prepareReplyEnv(ShellChannel channel, MessageContext context) {
+    return new PagingReplyEnvironment(channel, stdin, iopub, context);
   }
 
   @Override

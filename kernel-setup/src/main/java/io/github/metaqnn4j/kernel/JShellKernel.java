@@ -168,6 +168,10 @@ public final class JShellKernel extends BaseKernel {
   }
 
   private Object evalCell(String code) {
+    Optional<String> help = CellSource.helpTarget(code);
+    if (help.isPresent()) {
+      return showHelp(help.get());
+    }
     int cell = executionCount.get() - 1;
     CellSource source = CellSource.parse(code);
     if (source.cellMagic().isPresent()) {
@@ -187,6 +191,26 @@ public final class JShellKernel extends BaseKernel {
       }
     }
     return last;
+  }
+
+  /**
+   * Shows the signature and javadoc of {@code name} (or a magic's help) in the front end's pager;
+   * printed where the request cannot carry a page.
+   */
+  private Object showHelp(String name) {
+    Optional<String> doc =
+        name.startsWith("%")
+            ? Optional.ofNullable(magics.help(name.substring(1)))
+            : evaluator.documentation(name, name.length());
+    if (doc.isEmpty()) {
+      throw new MagicFailed("no documentation found for " + name);
+    }
+    if (cellEnv instanceof PagingReplyEnvironment paging) {
+      paging.page(doc.get());
+    } else {
+      System.out.println(doc.get());
+    }
+    return null;
   }
 
   /** Evaluates Java (and magics) that are not a cell of their own, e.g. a startup file. */
@@ -258,6 +282,9 @@ public final class JShellKernel extends BaseKernel {
 
   @Override
   public String isComplete(String code) {
+    if (CellSource.helpTarget(code).isPresent()) {
+      return IS_COMPLETE_YES;
+    }
     CellSource source = CellSource.parse(code);
     boolean unknownMagic =
         source.cellMagic().filter(m -> !m.name().equals("time")).isPresent()

@@ -1,11 +1,13 @@
 package io.github.metaqnn4j.kernel;
 
 import java.util.List;
+import java.util.Map;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.messages.ContentType;
 import org.dflib.jjava.jupyter.messages.MessageType;
+import org.dflib.jjava.jupyter.messages.reply.ExecuteReply;
 import org.dflib.jjava.jupyter.messages.reply.HistoryReply;
 import org.dflib.jjava.jupyter.messages.reply.KernelInfoReply;
 
@@ -65,6 +67,21 @@ final class Replies {
     @SuppressWarnings({"unchecked", "rawtypes"})
     public MessageType<History> getType() {
       return (MessageType) HistoryReply.MESSAGE_TYPE;
+    }
+  }
+
+  /**
+   * An execute_reply that carries a page for the front end's pager (what {@code x?} shows), in the
+   * {@code payload} field of the specification.
+   */
+  static final class PagedExecute extends ExecuteReply {
+    @SuppressWarnings("unused") // serialised by Gson
+    private final List<Map<String, Object>> payload;
+
+    PagedExecute(int executionCount, String text) {
+      super(executionCount, Map.of());
+      this.payload =
+          List.of(Map.of("source", "page", "data", Map.of("text/plain", text), "start", 0));
     }
   }
 }

@@ -55,4 +55,14 @@ class CellSourceTest {
   void magicWordsKeepQuotedArguments() {
     assertEquals(List.of("a", "b c", "d"), Magics.words("a 'b c'  \"d\""));
   }
+
+  @Test
+  void helpCellsAreNamesWithAQuestionMark() {
+    assertEquals(
+        java.util.Optional.of("StateSpace.small"), CellSource.helpTarget("StateSpace.small?"));
+    assertEquals(java.util.Optional.of("Math.max"), CellSource.helpTarget("  Math.max ??\n"));
+    assertEquals(java.util.Optional.of("%maven"), CellSource.helpTarget("%maven?"));
+    assertTrue(CellSource.helpTarget("a ? b : c").isEmpty());
+    assertTrue(CellSource.helpTarget("x.y?\nz").isEmpty());
+  }
 }
