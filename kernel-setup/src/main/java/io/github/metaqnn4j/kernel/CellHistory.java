@@ -35,9 +35,11 @@ final class CellHistory implements HistoryManager {
   public synchronized List<HistoryEntry> lookupRange(
       int session, int start, int stop, Set<ResultFlag> flags) {
     List<HistoryEntry> out = new ArrayList<>();
+    if (session != 0 && session != SESSION && session != -1) {
+      return out; // an earlier session: this kernel keeps none
+    }
     for (HistoryEntry e : entries) {
-      boolean sameSession = session == 0 || session == SESSION || session == -1;
-      if (sameSession && e.getCellNumber() >= start && (stop <= 0 || e.getCellNumber() < stop)) {
+      if (e.getCellNumber() >= start && (stop <= 0 || e.getCellNumber() < stop)) {
         out.add(e);
       }
     }

@@ -34,6 +34,7 @@ import jdk.jshell.VarSnippet;
  */
 final class Evaluator implements AutoCloseable {
   private static final int MAX_FRAMES = 40;
+  private static final long RESTOP_MILLIS = 50;
 
   private final KernelExecutionControl.Provider engine = new KernelExecutionControl.Provider();
   private final JShell shell;
@@ -41,7 +42,6 @@ final class Evaluator implements AutoCloseable {
   private final SourceDocs docs;
   private final Map<String, Place> places = new ConcurrentHashMap<>();
   private final List<String> added = new CopyOnWriteArrayList<>();
-  private static final long RESTOP_MILLIS = 50;
 
   private volatile boolean stopRequested;
   // run() calls in progress (a magic such as %time runs Java inside a cell's run)
@@ -174,8 +174,7 @@ final class Evaluator implements AutoCloseable {
         if (e.exception() != null) {
           throw exceptionInCell(e.exception(), cell);
         }
-        if (e.status() == Snippet.Status.RECOVERABLE_DEFINED
-            || e.status() == Snippet.Status.RECOVERABLE_NOT_DEFINED) {
+        if (isRecoverable(e.status())) {
           declared.add(s);
         }
         if (isValue(s)) {
@@ -187,6 +186,12 @@ final class Evaluator implements AutoCloseable {
     }
     warnUnresolved(declared);
     return last;
+  }
+
+  /** Declared, but waiting for something not defined yet (a warning, not an error). */
+  private static boolean isRecoverable(Snippet.Status status) {
+    return status == Snippet.Status.RECOVERABLE_DEFINED
+        || status == Snippet.Status.RECOVERABLE_NOT_DEFINED;
   }
 
   private void checkStop() {
@@ -369,10 +374,7 @@ final class Evaluator implements AutoCloseable {
 
   private void warnUnresolved(List<Snippet> declared) {
     for (Snippet s : declared) {
-      Snippet.Status now = shell.status(s);
-      if ((now == Snippet.Status.RECOVERABLE_DEFINED
-              || now == Snippet.Status.RECOVERABLE_NOT_DEFINED)
-          && s instanceof DeclarationSnippet d) {
+      if (isRecoverable(shell.status(s)) && s instanceof DeclarationSnippet d) {
         System.err.println(
             "note: "
                 + describe(s)

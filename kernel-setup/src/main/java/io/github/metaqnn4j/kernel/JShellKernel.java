@@ -18,12 +18,17 @@ import org.dflib.jjava.jupyter.channels.ShellReplyEnvironment;
 import org.dflib.jjava.jupyter.kernel.BaseKernel;
 import org.dflib.jjava.jupyter.kernel.BaseKernelBuilder;
 import org.dflib.jjava.jupyter.kernel.HelpLink;
+import org.dflib.jjava.jupyter.kernel.JupyterIO;
 import org.dflib.jjava.jupyter.kernel.LanguageInfo;
 import org.dflib.jjava.jupyter.kernel.ReplacementOptions;
+import org.dflib.jjava.jupyter.kernel.comm.CommManager;
 import org.dflib.jjava.jupyter.kernel.display.DisplayData;
+import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.dflib.jjava.jupyter.kernel.history.HistoryEntry;
 import org.dflib.jjava.jupyter.kernel.history.HistoryManager.ResultFlag;
+import org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry;
+import org.dflib.jjava.jupyter.kernel.util.StringStyler;
 import org.dflib.jjava.jupyter.messages.Message;
 import org.dflib.jjava.jupyter.messages.publish.PublishClearOutput;
 import org.dflib.jjava.jupyter.messages.request.ExecuteRequest;
@@ -287,7 +292,7 @@ public final class JShellKernel extends BaseKernel {
     }
     CellSource source = CellSource.parse(code);
     boolean unknownMagic =
-        source.cellMagic().filter(m -> !m.name().equals("time")).isPresent()
+        source.cellMagic().filter(m -> !magics.isCellMagic(m.name())).isPresent()
             || source.parts().stream()
                 .anyMatch(p -> p instanceof Magic m && !magics.names().contains(m.name()));
     if (unknownMagic) {
@@ -407,23 +412,23 @@ public final class JShellKernel extends BaseKernel {
       return buildVersion();
     }
 
-    org.dflib.jjava.jupyter.kernel.JupyterIO buildIO() {
+    JupyterIO buildIO() {
       return buildJupyterIO(buildJupyterIOEncoding());
     }
 
-    org.dflib.jjava.jupyter.kernel.comm.CommManager buildComms() {
+    CommManager buildComms() {
       return buildCommManager();
     }
 
-    org.dflib.jjava.jupyter.kernel.display.Renderer buildRendererForKernel() {
+    Renderer buildRendererForKernel() {
       return buildRenderer();
     }
 
-    org.dflib.jjava.jupyter.kernel.magic.MagicsRegistry buildRegistry() {
+    MagicsRegistry buildRegistry() {
       return buildMagicsRegistry();
     }
 
-    org.dflib.jjava.jupyter.kernel.util.StringStyler buildStyler() {
+    StringStyler buildStyler() {
       return buildErrorStyler();
     }
   }

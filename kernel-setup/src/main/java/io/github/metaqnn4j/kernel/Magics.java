@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -58,6 +59,11 @@ final class Magics {
     return help.keySet();
   }
 
+  /** Whether {@code name} is a cell magic ({@code %%name}): only {@code time} is. */
+  boolean isCellMagic(String name) {
+    return name.equals("time");
+  }
+
   /** One line of help for a magic, if it exists. */
   String help(String name) {
     return help.get(name);
@@ -87,7 +93,7 @@ final class Magics {
 
   /** Runs a cell magic over {@code body}, which {@code run} evaluates. */
   Object runCell(String name, Supplier<Object> body) {
-    if (!name.equals("time")) {
+    if (!isCellMagic(name)) {
       throw unknown("%%" + name);
     }
     return time(body);
@@ -108,13 +114,10 @@ final class Magics {
           "give coordinates, e.g. %maven tech.tablesaw:tablesaw-core:0.44.4");
     }
     List<Path> jars = maven.resolve(coordinates);
-    Set<String> present = new java.util.HashSet<>();
-    for (String entry : host.kernelClasspath()) {
-      present.add(Path.of(entry).getFileName().toString());
-    }
-    for (String entry : host.addedClasspath()) {
-      present.add(Path.of(entry).getFileName().toString());
-    }
+    Set<String> present =
+        Stream.concat(host.kernelClasspath().stream(), host.addedClasspath().stream())
+            .map(entry -> Path.of(entry).getFileName().toString())
+            .collect(Collectors.toSet());
     List<Path> fresh =
         jars.stream().filter(j -> !present.contains(j.getFileName().toString())).toList();
     if (!fresh.isEmpty()) {

@@ -41,35 +41,44 @@ final class SourceDocs {
   static final String PROPERTY = "metaqnn4j.kernel.sources";
 
   private final List<Path> roots; // directories: of a source tree, or a source jar's root
-  private final Map<String, List<Path>> filesBySimpleName = new HashMap<>();
+  private Map<String, List<Path>> filesBySimpleName; // on the first lookup, not at kernel start
   private final Map<Path, Optional<Parsed>> parsed = new ConcurrentHashMap<>();
-  private final List<FileSystem> jars = new ArrayList<>();
 
   private record Parsed(CompilationUnitTree unit, DocTrees trees) {}
 
   private SourceDocs(List<Path> roots) {
-    this.roots = roots;
-    for (Path root : roots) {
-      try (Stream<Path> files = Files.walk(root)) {
-        files
-            .filter(f -> f.toString().endsWith(".java"))
-            .forEach(
-                f -> {
-                  String name = f.getFileName().toString();
-                  filesBySimpleName
-                      .computeIfAbsent(name.substring(0, name.length() - 5), k -> new ArrayList<>())
-                      .add(f);
-                });
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+    this.roots = List.copyOf(roots);
+  }
+
+  /** The source files under the roots by simple class name (the file name). */
+  private synchronized Map<String, List<Path>> files() {
+    if (filesBySimpleName == null) {
+      Map<String, List<Path>> index = new HashMap<>();
+      for (Path root : roots) {
+        try (Stream<Path> files = Files.walk(root)) {
+          files
+              .filter(f -> f.toString().endsWith(".java"))
+              .forEach(
+                  f -> {
+                    String name = f.getFileName().toString();
+                    index
+                        .computeIfAbsent(
+                            name.substring(0, name.length() - ".java".length()),
+                            k -> new ArrayList<>())
+                        .add(f);
+                  });
+        } catch (IOException | UncheckedIOException e) {
+          // an unreadable root: no docs from it, as for a jar that does not open
+        }
       }
+      filesBySimpleName = index;
     }
+    return filesBySimpleName;
   }
 
   /** Source docs from {@code entries}: source jars, directories of them, or source trees. */
   static SourceDocs of(List<Path> entries) {
     List<Path> roots = new ArrayList<>();
-    List<FileSystem> opened = new ArrayList<>();
     for (Path entry : entries) {
       if (Files.isDirectory(entry)) {
         try (Stream<Path> list = Files.list(entry)) {
@@ -78,18 +87,16 @@ final class SourceDocs {
             roots.add(entry);
           }
           for (Path jar : jars) {
-            openJar(jar, roots, opened);
+            openJar(jar, roots);
           }
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       } else if (Files.isRegularFile(entry)) {
-        openJar(entry, roots, opened);
+        openJar(entry, roots);
       }
     }
-    SourceDocs docs = new SourceDocs(roots);
-    docs.jars.addAll(opened);
-    return docs;
+    return new SourceDocs(roots);
   }
 
   /** Source docs from the system property {@value #PROPERTY}, none when it is not set. */
@@ -102,10 +109,10 @@ final class SourceDocs {
             .toList());
   }
 
-  private static void openJar(Path jar, List<Path> roots, List<FileSystem> opened) {
+  /** Adds the root of a source jar, opened for the kernel's lifetime. */
+  private static void openJar(Path jar, List<Path> roots) {
     try {
       FileSystem fs = FileSystems.newFileSystem(URI.create("jar:" + jar.toUri()), Map.of());
-      opened.add(fs);
       roots.add(fs.getRootDirectories().iterator().next());
     } catch (IOException | RuntimeException e) {
       // not a readable jar: no docs from it
@@ -118,7 +125,7 @@ final class SourceDocs {
     if (t == null) {
       return Optional.empty();
     }
-    for (Path file : filesBySimpleName.getOrDefault(t.typePath.get(0), List.of())) {
+    for (Path file : files().getOrDefault(t.typePath.get(0), List.of())) {
       Optional<String> doc = parse(file).flatMap(p -> find(p, t));
       if (doc.isPresent()) {
         return doc.map(SourceDocs::plainText);

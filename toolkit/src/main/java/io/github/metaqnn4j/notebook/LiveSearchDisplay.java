@@ -61,7 +61,7 @@ final class LiveSearchDisplay implements SearchListener {
     done = search.modelsDone();
     doneAtStart = done;
     startNanos = System.nanoTime();
-    publish(progressId, progress(null), true);
+    show(progressId, progress(null), true);
   }
 
   @Override
@@ -74,7 +74,7 @@ final class LiveSearchDisplay implements SearchListener {
             epoch.index(),
             epoch.validationAccuracy(),
             architecture);
-    updateText(false);
+    updateText();
   }
 
   @Override
@@ -86,22 +86,22 @@ final class LiveSearchDisplay implements SearchListener {
     best = Math.max(best, r.reward());
     epsilon = r.epsilon();
     training = "";
-    updateText(false);
+    updateText();
     updateChart(false);
   }
 
   @Override
   public synchronized void searchFinished(SearchResult result) {
     training = "";
-    publish(progressId, progress(result), false);
+    show(progressId, progress(result), false);
     updateChart(true);
   }
 
-  private void updateText(boolean force) {
+  private void updateText() {
     long now = System.currentTimeMillis();
-    if (force || now - lastText >= TEXT_MILLIS) {
+    if (now - lastText >= TEXT_MILLIS) {
       lastText = now;
-      publish(progressId, progress(null), false);
+      show(progressId, progress(null), false);
     }
   }
 
@@ -115,7 +115,6 @@ final class LiveSearchDisplay implements SearchListener {
     DisplayData data = new DisplayData();
     data.putData("image/png", png);
     data.putText("accuracy by iteration, " + models.size() + " models");
-    data.setDisplayId(chartId);
     show(chartId, data, !chartShown);
     chartShown = true;
   }
@@ -163,15 +162,12 @@ final class LiveSearchDisplay implements SearchListener {
         : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
   }
 
-  private void publish(String id, DisplayData data, boolean first) {
-    data.setDisplayId(id);
-    show(id, data, first);
-  }
-
+  /** Shows {@code data} as display {@code id}: a new output if {@code first}, else in place. */
   private void show(String id, DisplayData data, boolean first) {
     if (!kernel.getIO().display.isAttached()) {
       return; // the cell has ended (a search run on another thread); nothing to update
     }
+    data.setDisplayId(id);
     if (first) {
       kernel.display(data);
     } else {

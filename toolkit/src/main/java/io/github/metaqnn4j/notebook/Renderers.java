@@ -5,6 +5,7 @@ import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.SpaceSummary;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.FinalModels;
+import java.util.function.Function;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.knowm.xchart.internal.chartpart.Chart;
@@ -40,46 +41,23 @@ public final class Renderers {
               ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> Views.svg(c));
               ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Views.text(c));
             });
+    htmlAndText(renderer, StateSpace.class, Views::html, Views::text);
+    htmlAndText(renderer, SpaceSummary.class, Views::html, SpaceSummary::toString);
+    htmlAndText(renderer, SearchResult.class, Views::html, Views::text);
+    htmlAndText(renderer, ExperimentReport.class, Views::html, Views::text);
+    htmlAndText(renderer, FinalModels.class, Views::html, Views::text);
+  }
+
+  /** A value shown as HTML in a notebook and as text where HTML is not wanted. */
+  private static <T> void htmlAndText(
+      Renderer renderer, Class<T> type, Function<T, String> html, Function<T, String> text) {
     renderer
-        .createRegistration(StateSpace.class)
+        .createRegistration(type)
         .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
         .register(
-            (s, ctx) -> {
-              ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Views.html(s));
-              ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Views.text(s));
-            });
-    renderer
-        .createRegistration(SpaceSummary.class)
-        .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
-        .register(
-            (s, ctx) -> {
-              ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Views.html(s));
-              ctx.renderIfRequested(MIMEType.TEXT_PLAIN, s::toString);
-            });
-    renderer
-        .createRegistration(SearchResult.class)
-        .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
-        .register(
-            (r, ctx) -> {
-              ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Views.html(r));
-              ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Views.text(r));
-            });
-    renderer
-        .createRegistration(ExperimentReport.class)
-        .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
-        .register(
-            (r, ctx) -> {
-              ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Views.html(r));
-              ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> r.summary(10));
-            });
-    renderer
-        .createRegistration(FinalModels.class)
-        .preferring(MIMEType.TEXT_HTML, MIMEType.TEXT_PLAIN)
-        .register(
-            (f, ctx) -> {
-              ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> Views.html(f));
-              ctx.renderIfRequested(
-                  MIMEType.TEXT_PLAIN, () -> Views.text(ExperimentReport.table(f), 100));
+            (value, ctx) -> {
+              ctx.renderIfRequested(MIMEType.TEXT_HTML, () -> html.apply(value));
+              ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> text.apply(value));
             });
   }
 }

@@ -3,6 +3,7 @@ package io.github.metaqnn4j.notebook;
 import io.github.metaqnn4j.analysis.ExperimentReport;
 import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.StateSpace;
+import io.github.metaqnn4j.store.FinalModels;
 import java.awt.GraphicsEnvironment;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,7 +56,10 @@ public final class Show {
       return Views.text(r);
     }
     if (x instanceof ExperimentReport r) {
-      return r.summary(10);
+      return Views.text(r);
+    }
+    if (x instanceof FinalModels f) {
+      return Views.text(f);
     }
     return String.valueOf(x);
   }

@@ -198,6 +198,10 @@ final class Views {
     return "<div class=\"metaqnn4j\">" + reportHtml(report) + "</div>";
   }
 
+  static String text(ExperimentReport report) {
+    return report.summary(10);
+  }
+
   private static String reportHtml(ExperimentReport report) {
     StringBuilder sb = new StringBuilder();
     sb.append(html(report.byEpsilon(), TABLE_ROWS));
@@ -208,5 +212,9 @@ final class Views {
 
   static String html(FinalModels f) {
     return html(ExperimentReport.table(f), TABLE_ROWS);
+  }
+
+  static String text(FinalModels f) {
+    return text(ExperimentReport.table(f), 100);
   }
 }
