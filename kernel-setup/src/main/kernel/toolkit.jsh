@@ -7,6 +7,7 @@ import io.github.metaqnn4j.search.*;
 import io.github.metaqnn4j.data.*;
 import io.github.metaqnn4j.train.*;
 import io.github.metaqnn4j.store.*;
+import io.github.metaqnn4j.interop.*;
 import io.github.metaqnn4j.analysis.*;
 import io.github.metaqnn4j.notebook.*;
 import static io.github.metaqnn4j.notebook.Show.show;

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourceDocsTest {
-  private static final Path TOOLKIT_SOURCES = Path.of("..", "toolkit", "src", "main", "java");
+  private static final Path TOOLKIT_SOURCES = Path.of("..", "toolkit", "core", "src", "main", "java");
 
   @Test
   void findsMethodsNestedMembersAndTypesBySignature() {

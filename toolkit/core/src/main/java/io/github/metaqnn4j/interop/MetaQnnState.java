@@ -1,4 +1,4 @@
-package io.github.metaqnn4j.store;
+package io.github.metaqnn4j.interop;
 
 import io.github.metaqnn4j.space.Conv;
 import io.github.metaqnn4j.space.FullyConnected;

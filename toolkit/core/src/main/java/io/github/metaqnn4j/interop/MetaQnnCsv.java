@@ -1,4 +1,4 @@
-package io.github.metaqnn4j.store;
+package io.github.metaqnn4j.interop;
 
 import io.github.metaqnn4j.agent.QTable;
 import io.github.metaqnn4j.agent.QValue;
@@ -8,6 +8,9 @@ import io.github.metaqnn4j.space.NotationException;
 import io.github.metaqnn4j.space.State;
 import io.github.metaqnn4j.space.StateGraph;
 import io.github.metaqnn4j.space.StateSpace;
+import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.StoreException;
+import io.github.metaqnn4j.store.StoredModel;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;

@@ -1,4 +1,4 @@
-package io.github.metaqnn4j.store;
+package io.github.metaqnn4j.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +18,9 @@ import io.github.metaqnn4j.space.Pool;
 import io.github.metaqnn4j.space.Softmax;
 import io.github.metaqnn4j.space.State;
 import io.github.metaqnn4j.space.StateSpace;
+import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.StoreException;
+import io.github.metaqnn4j.store.StoredModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
