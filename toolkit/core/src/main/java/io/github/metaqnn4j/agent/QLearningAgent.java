@@ -19,7 +19,7 @@ import java.util.function.ToIntFunction;
  * actions legal at the next step's true size.
  *
  * <pre>{@code
- * var agent = new QLearningAgent(StateSpace.small().build(), QLearning.paper());
+ * var agent = new QLearningAgent(StateSpace.small().build(), QLearningSettings.paper());
  * var path = agent.sample(0.5, Rng.of(1));
  * agent.update(path, 0.9);
  * agent.greedy();   // the architecture the agent currently believes best
@@ -27,16 +27,16 @@ import java.util.function.ToIntFunction;
  */
 public final class QLearningAgent {
   private final StateGraph graph;
-  private final QLearning params;
+  private final QLearningSettings params;
   private final QTable q;
 
   /** An agent for {@code space} with a fresh Q table. */
-  public QLearningAgent(StateSpace space, QLearning params) {
+  public QLearningAgent(StateSpace space, QLearningSettings params) {
     this(space.graph(), params, new QTable(space.graph(), params.initialQ()));
   }
 
   /** An agent that continues from an existing Q table (resume, import). */
-  public QLearningAgent(StateGraph graph, QLearning params, QTable q) {
+  public QLearningAgent(StateGraph graph, QLearningSettings params, QTable q) {
     if (q.graph() != graph) {
       throw new IllegalArgumentException("the Q table belongs to another state space");
     }
@@ -49,7 +49,7 @@ public final class QLearningAgent {
     return graph;
   }
 
-  public QLearning params() {
+  public QLearningSettings params() {
     return params;
   }
 
@@ -106,7 +106,7 @@ public final class QLearningAgent {
   }
 
   /**
-   * Experience replay: samples {@link QLearning#replaySamples()} entries uniformly (with
+   * Experience replay: samples {@link QLearningSettings#replaySamples()} entries uniformly (with
    * replacement) from {@code memory} and updates each with its stored reward.
    */
   public void replay(ReplayMemory memory, Rng rng) {

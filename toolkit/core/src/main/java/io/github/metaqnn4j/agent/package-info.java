@@ -6,7 +6,7 @@
  *
  * <pre>{@code
  * var space = StateSpace.small().build();
- * var agent = new QLearningAgent(space, QLearning.paper());
+ * var agent = new QLearningAgent(space, QLearningSettings.paper());
  * var path  = agent.sample(1.0, Rng.of(42));      // a random architecture
  * agent.update(path, 0.83);                       // reward = validation accuracy
  * }</pre>

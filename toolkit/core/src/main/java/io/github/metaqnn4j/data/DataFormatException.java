@@ -12,13 +12,17 @@ public final class DataFormatException extends RuntimeException {
   private final transient Path file;
 
   public DataFormatException(Path file, String problem, String fix) {
-    super(file + ": " + problem + ". " + fix);
+    super(message(file, problem, fix));
     this.file = file;
   }
 
   public DataFormatException(Path file, String problem, String fix, Throwable cause) {
-    super(file + ": " + problem + ". " + fix, cause);
+    super(message(file, problem, fix), cause);
     this.file = file;
+  }
+
+  private static String message(Path file, String problem, String fix) {
+    return file + ": " + problem + "." + (fix.isEmpty() ? "" : " " + fix);
   }
 
   /** The file at fault. */

@@ -21,7 +21,7 @@ import java.util.Objects;
  */
 public final class DatasetSpec {
   /** The training and test images as read from the files. */
-  record Raw(ImageDataset train, ImageDataset test) {}
+  record Raw(ImageDataset train, ImageDataset test, List<Path> files) {}
 
   @FunctionalInterface
   interface Loader {
@@ -172,7 +172,8 @@ public final class DatasetSpec {
             train,
             valid,
             test,
-            name + " (seed " + seed + (subsample > 0 ? ", subsample " + subsample : "") + ")");
+            name + " (seed " + seed + (subsample > 0 ? ", subsample " + subsample : "") + ")",
+            FileCheck.sha256(raw.files()));
     for (Preprocessing step : steps) {
       splits = step.apply(splits);
     }

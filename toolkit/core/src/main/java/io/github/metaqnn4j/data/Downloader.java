@@ -71,6 +71,12 @@ public final class Downloader {
         throw new IOException("HTTP " + status + " for " + remote.uri());
       }
       long length = http.getContentLengthLong();
+      long max = remote.maxDownloadBytes();
+      if (length > max) {
+        http.disconnect();
+        throw new IOException(
+            "the server announces " + length + " bytes, more than the expected " + max);
+      }
       try (InputStream in = http.getInputStream();
           OutputStream out = Files.newOutputStream(part);
           ProgressBar bar =
@@ -84,6 +90,10 @@ public final class Downloader {
         byte[] buf = new byte[1 << 16];
         long got = 0;
         for (int r; (r = in.read(buf)) > 0; ) {
+          if (got + r > max) {
+            throw new IOException(
+                "the server sent more than the expected " + max + " bytes; stopped there");
+          }
           out.write(buf, 0, r);
           got += r;
           bar.stepBy(r);

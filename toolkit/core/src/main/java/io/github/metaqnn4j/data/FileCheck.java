@@ -9,6 +9,9 @@ import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -56,5 +59,29 @@ public record FileCheck(long size, String algorithm, String hex, boolean gunzipp
     } catch (NoSuchAlgorithmException e) {
       throw new UncheckedIOException(new IOException("no digest " + algorithm, e));
     }
+  }
+
+  /**
+   * The SHA-256 of each file, by absolute path, for provenance.
+   *
+   * @throws DataFormatException when a file cannot be read
+   */
+  public static Map<String, String> sha256(List<Path> files) {
+    Map<String, String> out = new TreeMap<>();
+    byte[] buf = new byte[1 << 16];
+    for (Path file : files) {
+      try (InputStream in = Files.newInputStream(file)) {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        for (int r; (r = in.read(buf)) > 0; ) {
+          digest.update(buf, 0, r);
+        }
+        out.put(file.toAbsolutePath().toString(), HexFormat.of().formatHex(digest.digest()));
+      } catch (IOException e) {
+        throw new DataFormatException(file, "cannot be read (" + e.getMessage() + ")", "", e);
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("this JVM has no SHA-256", e);
+      }
+    }
+    return out;
   }
 }

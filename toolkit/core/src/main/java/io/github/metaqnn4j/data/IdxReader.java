@@ -78,13 +78,33 @@ public final class IdxReader {
     return new ImageDataset(name, 1, rows, cols, classes, pixels, y);
   }
 
-  /** The file's bytes, decompressed when it is gzipped. */
+  /** The most bytes an IDX file may hold, decompressed (MNIST's largest has 47 MB). */
+  static final int MAX_BYTES = 1 << 30;
+
+  /** The file's bytes, decompressed when it is gzipped, up to {@link #MAX_BYTES}. */
   static byte[] payload(Path file) {
+    return payload(file, MAX_BYTES);
+  }
+
+  static byte[] payload(Path file, int maxBytes) {
     try {
+      if (Files.size(file) > maxBytes) {
+        throw new DataFormatException(
+            file,
+            "has " + Files.size(file) + " bytes, more than an IDX file may (" + maxBytes + ")",
+            FIX);
+      }
       byte[] raw = Files.readAllBytes(file);
       if (raw.length >= 2 && (raw[0] & 0xFF) == 0x1F && (raw[1] & 0xFF) == 0x8B) {
         try (var in = new GZIPInputStream(new ByteArrayInputStream(raw))) {
-          return in.readAllBytes();
+          byte[] out = in.readNBytes(maxBytes);
+          if (in.read() >= 0) {
+            throw new DataFormatException(
+                file,
+                "decompresses to more than " + maxBytes + " bytes, more than an IDX file may",
+                FIX);
+          }
+          return out;
         } catch (IOException e) {
           throw new DataFormatException(
               file, "is a damaged gzip file (" + e.getMessage() + ")", FIX, e);

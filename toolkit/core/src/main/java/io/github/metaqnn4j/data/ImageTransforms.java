@@ -14,7 +14,8 @@ final class ImageTransforms {
         f.apply(s.train()),
         f.apply(s.validation()),
         f.apply(s.test()),
-        s.description() + ", " + step);
+        s.description() + ", " + step,
+        s.sources());
   }
 
   record MeanSubtraction() implements Preprocessing {

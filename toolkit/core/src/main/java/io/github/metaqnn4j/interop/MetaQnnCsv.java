@@ -247,15 +247,15 @@ public final class MetaQnnCsv {
     QTable table = new QTable(space.graph(), 0.5);
     int[] counts = Files.isRegularFile(qFile) ? readQValues(qFile, space, table) : new int[2];
     try (ExperimentStore store = ExperimentStore.open(storeFile)) {
-      if (!store.config().isEmpty() || !store.models().isEmpty()) {
+      if (!store.settings().isEmpty() || !store.models().isEmpty()) {
         throw new StoreException(
             storeFile + " already holds an experiment: import into a new file.");
       }
-      Map<String, String> config = new TreeMap<>();
-      config.put("source", "MetaQNN CSV logs");
-      config.put("imported_from", dir.toAbsolutePath().toString());
-      config.put("space", space.toString());
-      store.useConfig(config);
+      Map<String, Object> settings = new TreeMap<>();
+      settings.put("source", "MetaQNN CSV logs");
+      settings.put("imported_from", dir.toAbsolutePath().toString());
+      settings.put("space", space.settings());
+      store.useSettings(settings);
       Map<Architecture, Integer> modelOf = new HashMap<>();
       for (int i = 0; i < rows.size(); i++) {
         Row r = rows.get(i);

@@ -62,6 +62,13 @@ public record Evaluation(
     return new Evaluation(List.of(), Status.FAILED, reason, seconds, Map.of());
   }
 
+  /**
+   * An exception as a failure reason: its type and message, e.g. {@code IllegalStateException: x}.
+   */
+  public static String describe(Throwable e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+
   /** This evaluation with further metrics. */
   public Evaluation withMetrics(Map<String, Double> more) {
     Map<String, Double> all = new java.util.TreeMap<>(metrics);

@@ -1,12 +1,13 @@
 package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.space.Architecture;
+import java.util.Map;
 
 /**
  * Turns an architecture into a learning curve: trains it (package {@code train}) or computes a
  * known function of it ({@link SyntheticEvaluator}). Must report every epoch through {@link
- * EvaluationContext#epochDone} and stop when it returns false. Exceptions are recorded by the
- * search as failed models.
+ * EvaluationContext#epochDone} and stop when it returns false. Runtime exceptions and {@link
+ * OutOfMemoryError}s are recorded by the search as failed models; other errors end the search.
  *
  * <pre>{@code
  * Evaluator constant = (arch, ctx) -> {
@@ -19,4 +20,21 @@ import io.github.metaqnn4j.space.Architecture;
 public interface Evaluator {
   /** Evaluates one architecture. */
   Evaluation evaluate(Architecture architecture, EvaluationContext context);
+
+  /**
+   * The settings that decide this evaluator's results (training scheme, dataset and split), as a
+   * JSON-like tree of maps, lists, records, strings and numbers: stored with a search and compared
+   * when it resumes. None by default.
+   */
+  default Map<String, Object> settings() {
+    return Map.of();
+  }
+
+  /**
+   * Where this evaluator runs (backend, library versions, checksums of data files): recorded with
+   * every session of a stored search, never compared. None by default.
+   */
+  default Map<String, Object> provenance() {
+    return Map.of();
+  }
 }

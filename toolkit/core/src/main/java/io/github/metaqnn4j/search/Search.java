@@ -2,15 +2,13 @@ package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.agent.Experience;
-import io.github.metaqnn4j.agent.QLearning;
 import io.github.metaqnn4j.agent.QLearningAgent;
+import io.github.metaqnn4j.agent.QLearningSettings;
 import io.github.metaqnn4j.agent.ReplayMemory;
 import io.github.metaqnn4j.agent.Rng;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.StateGraph.Path;
 import io.github.metaqnn4j.space.StateSpace;
-import io.github.metaqnn4j.store.ExperimentStore;
-import io.github.metaqnn4j.store.StoreException;
 import io.github.metaqnn4j.store.StoredModel;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,9 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * A MetaQNN search (the paper's Algorithm 1): for every model of the epsilon schedule, the agent
@@ -28,7 +25,8 @@ import java.util.concurrent.Executors;
  * experience goes into replay memory and the agent replays {@code K} samples from it.
  *
  * <p>Iteration {@code i} draws its random numbers from a stream derived from the seed and {@code i}
- * alone, so a run is reproducible from its seed.
+ * alone, so a run is reproducible from its seed. Evaluations run on {@link Workers}; the store is
+ * kept by a {@link Journal}.
  *
  * <pre>{@code
  * var result = Search.qLearning(StateSpace.small().build())
@@ -39,39 +37,39 @@ import java.util.concurrent.Executors;
  * }</pre>
  */
 public final class Search {
-  private final StateSpace space;
-  private final Evaluator evaluator;
-  private final EpsilonSchedule schedule;
-  private final QLearning learning;
-
   /** The Q values are stored every this many iterations, and at the end. */
   static final int Q_SNAPSHOT_EVERY = 10;
 
+  private final StateSpace space;
+  private final Evaluator evaluator;
+  private final EpsilonSchedule schedule;
+  private final QLearningSettings learning;
   private final long seed;
   private final Reward reward;
   private final double failureReward;
   private final StoppingRule stoppingRule;
   private final int maxResamples;
+  private final int maxFailures;
+  private final Map<String, String> extraSettings;
   private final List<SearchListener> listeners = new ArrayList<>();
 
   private final QLearningAgent agent;
   private final ReplayMemory memory;
   private final Rng root;
-  private final int workers;
-  private final Map<String, String> settings;
+  private final Workers workers;
+  private final Journal journal;
   private final List<ModelRecord> history = new ArrayList<>();
   private final Map<Architecture, Pending> firstSample = new HashMap<>();
   private final ArrayDeque<Pending> pending = new ArrayDeque<>();
-  private ExecutorService pool;
-  private int iteration;
+  private final Map<Integer, Evaluation> restoring = new HashMap<>();
+  private int restored;
   private int sampled;
   private int uniqueSampled;
   private int modelsDone;
   private int resamplesInARow;
+  private int failuresInARow;
+  private ModelRecord firstFailure;
   private boolean samplingEnded;
-  private final ExperimentStore store;
-  private final Map<Integer, Evaluation> restoring = new HashMap<>();
-  private int restored;
   private SearchResult.Status endStatus;
   private String endMessage = "";
 
@@ -85,46 +83,51 @@ public final class Search {
     this.failureReward = b.failureReward;
     this.stoppingRule = b.stoppingRule;
     this.maxResamples = b.maxResamples;
+    this.maxFailures = b.maxFailures;
+    this.extraSettings = Map.copyOf(b.settings);
     this.listeners.addAll(b.listeners);
-    this.workers = b.workers;
-    this.settings = Map.copyOf(b.settings);
+    this.workers = new Workers(b.workers);
     this.agent = new QLearningAgent(space, learning);
     this.memory = new ReplayMemory(space.graph());
     this.root = Rng.of(seed);
-    this.store = b.storeFile == null ? null : ExperimentStore.open(b.storeFile);
-    if (store != null) {
-      try {
-        store.useConfig(config());
-        restore(store.models());
-      } catch (RuntimeException e) {
-        store.close();
-        throw e;
-      }
+    this.journal =
+        b.storeFile == null
+            ? Journal.none()
+            : Journal.open(b.storeFile, settings(), Provenance.of(evaluator));
+    try {
+      restore(journal.stored());
+    } catch (RuntimeException e) {
+      journal.ended(SearchResult.Status.FAILED, "cannot resume: " + e.getMessage());
+      throw e;
     }
     if (!b.quiet) {
       listeners.addAll(ListenerProvider.all(this));
     }
   }
 
-  /** The settings that decide the search's sequence; a store resumes only the same ones. */
-  public Map<String, String> config() {
-    Map<String, String> c = new java.util.TreeMap<>();
-    c.put("space", space.toString());
-    c.put("schedule", schedule.toString());
-    c.put("learning", learning.toString());
-    c.put("seed", Long.toString(seed));
-    c.put("reward", reward.name());
-    c.put("failureReward", Double.toString(failureReward));
-    c.put("maxResamples", Integer.toString(maxResamples));
-    c.put("workers", Integer.toString(workers));
-    c.putAll(settings);
-    return c;
+  /**
+   * The settings that decide the search's sequence, as a JSON-like tree: stored with it, and
+   * compared field by field when a store is resumed.
+   */
+  public Map<String, Object> settings() {
+    Map<String, Object> s = new TreeMap<>();
+    s.put("space", space.settings());
+    s.put("schedule", schedule.stages());
+    s.put("learning", learning);
+    s.put("seed", seed);
+    s.put("reward", reward.name());
+    s.put("failureReward", failureReward);
+    s.put("maxResamples", maxResamples);
+    s.put("workers", workers.count());
+    s.put("evaluator", evaluator.settings());
+    s.putAll(extraSettings);
+    return s;
   }
 
   /** Replays stored iterations: the same samples, the stored evaluations, no evaluator calls. */
   private void restore(List<StoredModel> models) {
     for (StoredModel m : models) {
-      while (sampled - iteration >= workers) {
+      while (sampled - history.size() >= workers.count()) {
         learnFromOldest(false);
       }
       restoring.put(m.iteration(), fromStored(m));
@@ -133,15 +136,7 @@ public final class Search {
       if (p.iteration() != m.iteration()
           || !p.architecture().toString().equals(m.architecture())
           || p.reused() != m.reused()) {
-        throw new StoreException(
-            store.file()
-                + " does not match this search: iteration "
-                + m.iteration()
-                + " samples "
-                + p.architecture()
-                + " here but "
-                + m.architecture()
-                + " in the store");
+        throw journal.mismatch(m.iteration(), p.architecture().toString(), m.architecture());
       }
     }
     restoring.clear();
@@ -151,12 +146,6 @@ public final class Search {
   private static Evaluation fromStored(StoredModel m) {
     return new Evaluation(
         m.curve(), Evaluation.Status.valueOf(m.status()), m.reason(), m.seconds(), m.metrics());
-  }
-
-  private void persist(ModelRecord r) {
-    store.append(
-        r.stored(),
-        (r.iteration() + 1) % Q_SNAPSHOT_EVERY == 0 || isDone() ? agent.q().entries() : null);
   }
 
   /** Starts configuring a Q-learning search over {@code space}. */
@@ -172,7 +161,7 @@ public final class Search {
     return schedule;
   }
 
-  public QLearning learning() {
+  public QLearningSettings learning() {
     return learning;
   }
 
@@ -197,12 +186,12 @@ public final class Search {
 
   /** The number of evaluations that may run at once. */
   public int workers() {
-    return workers;
+    return workers.count();
   }
 
   /** The number of iterations learned from so far, re-samples included. */
   public int iteration() {
-    return iteration;
+    return history.size();
   }
 
   /** Whether the search has ended. */
@@ -214,40 +203,36 @@ public final class Search {
    * Runs every remaining iteration and returns the result. With {@code workers(n)}, up to n models
    * are evaluated at once: iteration i is sampled once the results of iterations up to i - n have
    * been learned from, in order, so the result does not depend on which evaluation ends first.
+   *
+   * @throws SearchFailedException when {@code maxFailuresInARow} models failed in a row; the store
+   *     records the end and its reason, as it does for any exception that ends the search
    */
   public SearchResult run() {
     if (!isDone()) {
       listeners.forEach(l -> l.searchStarted(this));
     }
-    if (workers > 1 && pool == null) {
-      pool = Executors.newFixedThreadPool(workers, new WorkerThreads());
-    }
+    workers.start();
     try {
       while (!samplingEnded) {
         if (Thread.currentThread().isInterrupted()) {
-          samplingEnded = true;
-          endStatus = SearchResult.Status.INTERRUPTED;
-          endMessage = "interrupted after " + modelsDone + " models";
+          end(SearchResult.Status.INTERRUPTED, "interrupted after " + modelsDone + " models");
           break;
         }
-        while (sampled - iteration >= workers) {
-          learnFromOldest();
+        while (sampled - history.size() >= workers.count()) {
+          learnFromOldest(true);
         }
         sampleNext();
       }
       while (!pending.isEmpty()) {
-        learnFromOldest();
+        learnFromOldest(true);
       }
+    } catch (RuntimeException | Error e) {
+      failed(e);
+      throw e;
     } finally {
-      if (pool != null) {
-        pool.shutdownNow();
-        pool = null;
-      }
+      workers.stop();
     }
-    SearchResult result = result();
-    closeStore(result);
-    listeners.forEach(l -> l.searchFinished(result));
-    return result;
+    return finish();
   }
 
   /**
@@ -261,22 +246,47 @@ public final class Search {
     if (isDone()) {
       throw new IllegalStateException("the search has ended: " + endStatus);
     }
-    sampleNext();
     ModelRecord last = null;
-    while (!pending.isEmpty()) {
-      last = learnFromOldest();
+    try {
+      sampleNext();
+      while (!pending.isEmpty()) {
+        last = learnFromOldest(true);
+      }
+    } catch (RuntimeException | Error e) {
+      failed(e);
+      throw e;
     }
     if (isDone()) {
-      closeStore(result());
+      finish();
     }
     return last;
   }
 
-  private void closeStore(SearchResult result) {
-    if (store != null) {
-      store.setStatus(result.status().name());
-      store.close();
+  private SearchResult finish() {
+    SearchResult result = result();
+    journal.ended(result.status(), result.message());
+    listeners.forEach(l -> l.searchFinished(result));
+    return result;
+  }
+
+  /** Ends the search on {@code e}: the store records why, the listeners hear of it. */
+  private void failed(Throwable e) {
+    pending.clear();
+    samplingEnded = true;
+    if (!(e instanceof SearchFailedException)) {
+      end(SearchResult.Status.FAILED, "ended by " + Evaluation.describe(e));
     }
+    try {
+      finish();
+    } catch (RuntimeException suppressed) {
+      e.addSuppressed(suppressed);
+    }
+  }
+
+  private void end(SearchResult.Status status, String message) {
+    samplingEnded = true;
+    endStatus = status;
+    endMessage = message;
   }
 
   /** One sampled iteration waiting for its evaluation (or for the one it reuses). */
@@ -305,9 +315,7 @@ public final class Search {
       CompletableFuture<Evaluation> future =
           stored != null
               ? CompletableFuture.completedFuture(stored)
-              : pool == null
-                  ? CompletableFuture.completedFuture(evaluate(arch, it, modelSeed))
-                  : CompletableFuture.supplyAsync(() -> evaluate(arch, it, modelSeed), pool);
+              : workers.submit(() -> evaluate(arch, it, modelSeed));
       p = new Pending(sampled, arch, epsilon, rng, future, false);
       firstSample.put(arch, p);
       uniqueSampled++;
@@ -318,25 +326,20 @@ public final class Search {
     if (uniqueSampled >= schedule.total()) {
       samplingEnded = true;
     } else if (resamplesInARow >= maxResamples) {
-      samplingEnded = true;
-      endStatus = SearchResult.Status.EXHAUSTED;
-      endMessage =
+      end(
+          SearchResult.Status.EXHAUSTED,
           maxResamples
               + " iterations in a row sampled architectures already evaluated; "
               + uniqueSampled
               + " of "
               + schedule.total()
-              + " models done. Use a larger space or a shorter schedule.";
+              + " models done. Use a larger space or a shorter schedule.");
     }
-  }
-
-  private ModelRecord learnFromOldest() {
-    return learnFromOldest(true);
   }
 
   private ModelRecord learnFromOldest(boolean announce) {
     Pending p = pending.poll();
-    Evaluation e = p.evaluation().join();
+    Evaluation e = Workers.join(p.evaluation());
     double r = e.failed() ? failureReward : reward.of(e);
     ModelRecord record =
         new ModelRecord(
@@ -353,17 +356,43 @@ public final class Search {
     memory.add(new Experience(p.architecture(), r, p.epsilon(), p.iteration()));
     agent.replay(memory, p.rng());
     history.add(record);
-    iteration++;
     if (samplingEnded && pending.isEmpty() && endStatus == null) {
       endStatus = SearchResult.Status.COMPLETED;
     }
     if (announce && record.iteration() >= restored) {
-      if (store != null) {
-        persist(record);
-      }
+      boolean snapshot = (record.iteration() + 1) % Q_SNAPSHOT_EVERY == 0 || isDone();
+      journal.record(record, snapshot ? agent.q().entries() : null);
       listeners.forEach(l -> l.modelFinished(record));
     }
+    countFailures(record);
     return record;
+  }
+
+  /** Ends the search when {@code maxFailures} new models in a row failed: a broken setup. */
+  private void countFailures(ModelRecord record) {
+    if (record.reused()) {
+      return;
+    }
+    if (!record.evaluation().failed()) {
+      failuresInARow = 0;
+      firstFailure = null;
+      return;
+    }
+    if (failuresInARow++ == 0) {
+      firstFailure = record;
+    }
+    if (failuresInARow >= maxFailures && record.iteration() >= restored) {
+      String why =
+          failuresInARow
+              + " models failed in a row; the first, "
+              + firstFailure.architecture()
+              + " (iteration "
+              + firstFailure.iteration()
+              + "), failed with: "
+              + firstFailure.evaluation().reason();
+      end(SearchResult.Status.FAILED, why);
+      throw new SearchFailedException(why + ". Check the setup; maxFailuresInARow sets the limit.");
+    }
   }
 
   /** The result so far (complete once {@link #isDone()}). */
@@ -388,21 +417,7 @@ public final class Search {
             WorkerThreads.current(),
             stoppingRule,
             epoch -> listeners.forEach(l -> l.epochFinished(it, arch, epoch)));
-    long start = System.nanoTime();
-    try {
-      Evaluation e = evaluator.evaluate(arch, context);
-      if (e == null) {
-        return Evaluation.failed("the evaluator returned no evaluation", seconds(start));
-      }
-      return e;
-    } catch (RuntimeException | OutOfMemoryError | StackOverflowError ex) {
-      return Evaluation.failed(
-          ex.getClass().getSimpleName() + ": " + ex.getMessage(), seconds(start));
-    }
-  }
-
-  private static double seconds(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1e9;
+    return Workers.evaluate(evaluator, arch, context);
   }
 
   /**
@@ -417,12 +432,13 @@ public final class Search {
     private final StateSpace space;
     private Evaluator evaluator;
     private EpsilonSchedule schedule = EpsilonSchedule.paper();
-    private QLearning learning = QLearning.paper();
+    private QLearningSettings learning = QLearningSettings.paper();
     private long seed = 0;
     private Reward reward = Reward.BEST;
     private double failureReward = 0.0;
     private StoppingRule stoppingRule = StoppingRule.NEVER;
     private int maxResamples = 1000;
+    private int maxFailures = 10;
     private int workers = 1;
     private boolean quiet;
     private final Map<String, String> settings = new java.util.TreeMap<>();
@@ -446,7 +462,7 @@ public final class Search {
     }
 
     /** Q-learning hyperparameters (default: the paper's). */
-    public Builder learning(QLearning learning) {
+    public Builder learning(QLearningSettings learning) {
       this.learning = Objects.requireNonNull(learning, "learning");
       return this;
     }
@@ -484,6 +500,19 @@ public final class Search {
         throw new IllegalArgumentException("maxResamples must be at least 1, got " + iterations);
       }
       this.maxResamples = iterations;
+      return this;
+    }
+
+    /**
+     * Ends the search with a {@link SearchFailedException} when this many new models in a row
+     * failed to train (default 10): a broken setup (no memory, a wrong device, a bad dataset) then
+     * costs minutes, not the whole schedule.
+     */
+    public Builder maxFailuresInARow(int models) {
+      if (models < 1) {
+        throw new IllegalArgumentException("maxFailuresInARow must be at least 1, got " + models);
+      }
+      this.maxFailures = models;
       return this;
     }
 

@@ -44,7 +44,12 @@ public record SearchResult(
     /** The agent kept sampling architectures it had already evaluated; the space is exhausted. */
     EXHAUSTED,
     /** The thread was interrupted; the models so far are kept. */
-    INTERRUPTED
+    INTERRUPTED,
+    /**
+     * The search stopped on an error: too many models failed in a row, or an exception that is not
+     * a model's failure; the models so far are kept.
+     */
+    FAILED
   }
 
   public SearchResult {

@@ -2,6 +2,7 @@ package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.agent.Rng;
 import io.github.metaqnn4j.space.Architecture;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
@@ -71,6 +72,11 @@ public final class SyntheticEvaluator implements Evaluator {
   /** The final accuracy of an architecture, without noise. */
   public double accuracy(Architecture architecture) {
     return clamp(accuracy.applyAsDouble(architecture));
+  }
+
+  @Override
+  public Map<String, Object> settings() {
+    return Map.of("type", "synthetic", "epochs", epochs, "noise", noise);
   }
 
   @Override

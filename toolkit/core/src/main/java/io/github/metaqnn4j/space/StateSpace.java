@@ -19,53 +19,12 @@ import java.util.Optional;
  * }</pre>
  */
 public final class StateSpace {
-  private final String name;
-  private final int imageSize;
-  private final int classes;
-  private final int minDepth;
-  private final int maxDepth;
-  private final List<Integer> convFilters;
-  private final List<Integer> convKernels;
-  private final List<Integer> convStrides;
-  private final List<Pool> pools;
-  private final List<Integer> fcSizes;
-  private final int maxConsecutiveFc;
-  private final List<Integer> fcFromBins;
-  private final SizeBins sizeBins;
-  private final Padding padding;
-  private final boolean initialPooling;
-  private final boolean consecutivePooling;
-  private final boolean globalAveragePooling;
-  private final boolean kernelSmallerThanSize;
-  private final boolean fcNonIncreasing;
-
+  private final Settings settings;
   private final List<Layer> vocabulary;
   private volatile StateGraph graph;
 
-  private StateSpace(Builder b) {
-    this.name = b.name;
-    this.imageSize = b.imageSize;
-    this.classes = b.classes;
-    this.minDepth = b.minDepth;
-    this.maxDepth = b.maxDepth;
-    this.convFilters = List.copyOf(b.convFilters);
-    this.convKernels = List.copyOf(b.convKernels);
-    this.convStrides = List.copyOf(b.convStrides);
-    this.pools = List.copyOf(b.pools);
-    this.fcSizes = List.copyOf(b.fcSizes);
-    this.maxConsecutiveFc = b.maxConsecutiveFc;
-    this.sizeBins = b.sizeBins;
-    this.fcFromBins =
-        List.copyOf(
-            b.fcFromBins != null
-                ? b.fcFromBins
-                : sizeBins.lowerBounds().subList(1, sizeBins.lowerBounds().size()));
-    this.padding = b.padding;
-    this.initialPooling = b.initialPooling;
-    this.consecutivePooling = b.consecutivePooling;
-    this.globalAveragePooling = b.globalAveragePooling;
-    this.kernelSmallerThanSize = b.kernelSmallerThanSize;
-    this.fcNonIncreasing = b.fcNonIncreasing;
+  private StateSpace(Settings settings) {
+    this.settings = settings;
     this.vocabulary = buildVocabulary();
   }
 
@@ -105,105 +64,34 @@ public final class StateSpace {
 
   /** A builder holding this space's settings, to derive a changed copy. */
   public Builder toBuilder() {
-    Builder b = new Builder();
-    b.name = name;
-    b.imageSize = imageSize;
-    b.classes = classes;
-    b.minDepth = minDepth;
-    b.maxDepth = maxDepth;
-    b.convFilters = convFilters;
-    b.convKernels = convKernels;
-    b.convStrides = convStrides;
-    b.pools = pools;
-    b.fcSizes = fcSizes;
-    b.maxConsecutiveFc = maxConsecutiveFc;
-    b.fcFromBins = fcFromBins;
-    b.sizeBins = sizeBins;
-    b.padding = padding;
-    b.initialPooling = initialPooling;
-    b.consecutivePooling = consecutivePooling;
-    b.globalAveragePooling = globalAveragePooling;
-    b.kernelSmallerThanSize = kernelSmallerThanSize;
-    b.fcNonIncreasing = fcNonIncreasing;
-    return b;
+    return new Builder(settings);
   }
 
-  // ---- settings ------------------------------------------------------------------------------
+  // ---- settings ----------------------------------------------------------------------------
 
+  /** Every setting of this space: the rules and the layer choices. */
+  public Settings settings() {
+    return settings;
+  }
+
+  /** A name for reports and provenance. */
   public String name() {
-    return name;
+    return settings.name();
   }
 
+  /** The input's width and height in pixels. */
   public int imageSize() {
-    return imageSize;
+    return settings.imageSize();
   }
 
+  /** The number of classes: the size of GAP(k) and SM(k). */
   public int classes() {
-    return classes;
+    return settings.classes();
   }
 
-  public int minDepth() {
-    return minDepth;
-  }
-
-  public int maxDepth() {
-    return maxDepth;
-  }
-
-  public List<Integer> convFilters() {
-    return convFilters;
-  }
-
-  public List<Integer> convKernels() {
-    return convKernels;
-  }
-
-  public List<Integer> convStrides() {
-    return convStrides;
-  }
-
-  public List<Pool> pools() {
-    return pools;
-  }
-
-  public List<Integer> fcSizes() {
-    return fcSizes;
-  }
-
-  public int maxConsecutiveFc() {
-    return maxConsecutiveFc;
-  }
-
-  public List<Integer> fcFromBins() {
-    return fcFromBins;
-  }
-
+  /** The representation-size bins. */
   public SizeBins sizeBins() {
-    return sizeBins;
-  }
-
-  public Padding padding() {
-    return padding;
-  }
-
-  public boolean initialPooling() {
-    return initialPooling;
-  }
-
-  public boolean consecutivePooling() {
-    return consecutivePooling;
-  }
-
-  public boolean globalAveragePooling() {
-    return globalAveragePooling;
-  }
-
-  public boolean kernelSmallerThanSize() {
-    return kernelSmallerThanSize;
-  }
-
-  public boolean fcNonIncreasing() {
-    return fcNonIncreasing;
+    return settings.sizeBins();
   }
 
   /** Every layer the agent could ever choose, in a fixed order: C, P, FC, GAP, SM. */
@@ -215,7 +103,7 @@ public final class StateSpace {
 
   /** The start state: no layer yet, depth 0, in the bin of the input size. */
   public State start() {
-    return new State(null, 0, sizeBins.bin(imageSize), 0);
+    return new State(null, 0, settings.sizeBins().bin(settings.imageSize()), 0);
   }
 
   /**
@@ -240,7 +128,7 @@ public final class StateSpace {
   /** The true representation size after {@code action} is applied to size {@code size}. */
   public int sizeAfter(int size, Layer action) {
     if (action instanceof Conv c) {
-      int valid = padding == Padding.SAME ? size : size - c.kernel() + 1;
+      int valid = settings.padding() == Padding.SAME ? size : size - c.kernel() + 1;
       return Math.max(1, (valid + c.stride() - 1) / c.stride());
     }
     if (action instanceof Pool p) {
@@ -255,7 +143,8 @@ public final class StateSpace {
         action instanceof FullyConnected
             ? (state.layer() instanceof FullyConnected ? state.fcRun() + 1 : 1)
             : 0;
-    return new State(action, state.depth() + 1, sizeBins.bin(sizeAfter(size, action)), fcRun);
+    return new State(
+        action, state.depth() + 1, settings.sizeBins().bin(sizeAfter(size, action)), fcRun);
   }
 
   /**
@@ -266,7 +155,7 @@ public final class StateSpace {
   public List<Step> walk(Architecture architecture) {
     List<Step> steps = new ArrayList<>(architecture.size());
     State state = start();
-    int size = imageSize;
+    int size = settings.imageSize();
     for (int i = 0; i < architecture.size(); i++) {
       Layer layer = architecture.layer(i);
       String why = TransitionRules.violation(this, state, size, layer);
@@ -279,7 +168,7 @@ public final class StateSpace {
     }
     if (!state.isTerminal()) {
       throw new IllegalArchitectureException(
-          architecture, architecture.size(), "it must end with SM(" + classes + ")");
+          architecture, architecture.size(), "it must end with SM(" + settings.classes() + ")");
     }
     return steps;
   }
@@ -333,98 +222,149 @@ public final class StateSpace {
 
   private List<Layer> buildVocabulary() {
     List<Layer> all = new ArrayList<>();
-    for (int n : convFilters) {
-      for (int f : convKernels) {
-        for (int l : convStrides) {
+    for (int n : settings.convFilters()) {
+      for (int f : settings.convKernels()) {
+        for (int l : settings.convStrides()) {
           all.add(new Conv(n, f, l));
         }
       }
     }
-    all.addAll(pools);
-    for (int n : fcSizes) {
+    all.addAll(settings.pools());
+    for (int n : settings.fcSizes()) {
       all.add(new FullyConnected(n));
     }
-    if (globalAveragePooling) {
-      all.add(new GlobalAveragePooling(classes));
+    if (settings.globalAveragePooling()) {
+      all.add(new GlobalAveragePooling(settings.classes()));
     }
-    all.add(new Softmax(classes));
+    all.add(new Softmax(settings.classes()));
     return List.copyOf(all);
-  }
-
-  private List<Object> settings() {
-    return Arrays.asList(
-        name,
-        imageSize,
-        classes,
-        minDepth,
-        maxDepth,
-        convFilters,
-        convKernels,
-        convStrides,
-        pools,
-        fcSizes,
-        maxConsecutiveFc,
-        fcFromBins,
-        sizeBins,
-        padding,
-        initialPooling,
-        consecutivePooling,
-        globalAveragePooling,
-        kernelSmallerThanSize,
-        fcNonIncreasing);
   }
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof StateSpace other && settings().equals(other.settings());
+    return o instanceof StateSpace other && settings.equals(other.settings);
   }
 
   @Override
   public int hashCode() {
-    return settings().hashCode();
+    return settings.hashCode();
   }
 
   @Override
   public String toString() {
     return "StateSpace "
-        + name
+        + settings.name()
         + ": "
-        + imageSize
+        + settings.imageSize()
         + "x"
-        + imageSize
+        + settings.imageSize()
         + " input, "
-        + classes
-        + " classes, depth "
-        + (minDepth > 0 ? minDepth + ".." : "")
-        + maxDepth
+        + settings.classes()
+        + " settings.classes(), depth "
+        + (settings.minDepth() > 0 ? settings.minDepth() + ".." : "")
+        + settings.maxDepth()
         + ", C(n in "
-        + convFilters
+        + settings.convFilters()
         + ", f in "
-        + convKernels
+        + settings.convKernels()
         + ", l in "
-        + convStrides
+        + settings.convStrides()
         + ") "
-        + padding
+        + settings.padding()
         + ", P "
-        + pools
+        + settings.pools()
         + ", FC "
-        + fcSizes
+        + settings.fcSizes()
         + " (at most "
-        + maxConsecutiveFc
+        + settings.maxConsecutiveFc()
         + " in a row"
-        + (fcNonIncreasing ? ", non-increasing" : "")
+        + (settings.fcNonIncreasing() ? ", non-increasing" : "")
         + ", from bins "
-        + fcFromBins
+        + settings.fcFromBins()
         + "), GAP "
-        + (globalAveragePooling ? "on" : "off")
+        + (settings.globalAveragePooling() ? "on" : "off")
         + ", bins "
-        + sizeBins
+        + settings.sizeBins()
         + ", initial pooling "
-        + (initialPooling ? "on" : "off")
+        + (settings.initialPooling() ? "on" : "off")
         + ", consecutive pooling "
-        + (consecutivePooling ? "on" : "off")
+        + (settings.consecutivePooling() ? "on" : "off")
         + ", kernel < size "
-        + (kernelSmallerThanSize ? "on" : "off");
+        + (settings.kernelSmallerThanSize() ? "on" : "off");
+  }
+
+  /**
+   * Every setting of a {@link StateSpace}, checked when made. The builder's methods say what each
+   * one means.
+   *
+   * @throws IllegalArgumentException naming the setting that is wrong and why
+   */
+  public record Settings(
+      String name,
+      int imageSize,
+      int classes,
+      int minDepth,
+      int maxDepth,
+      List<Integer> convFilters,
+      List<Integer> convKernels,
+      List<Integer> convStrides,
+      List<Pool> pools,
+      List<Integer> fcSizes,
+      int maxConsecutiveFc,
+      List<Integer> fcFromBins,
+      SizeBins sizeBins,
+      Padding padding,
+      boolean initialPooling,
+      boolean consecutivePooling,
+      boolean globalAveragePooling,
+      boolean kernelSmallerThanSize,
+      boolean fcNonIncreasing) {
+    public Settings {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(sizeBins, "sizeBins");
+      Objects.requireNonNull(padding, "padding");
+      convFilters = List.copyOf(convFilters);
+      convKernels = List.copyOf(convKernels);
+      convStrides = List.copyOf(convStrides);
+      pools = List.copyOf(pools);
+      fcSizes = List.copyOf(fcSizes);
+      fcFromBins =
+          List.copyOf(
+              fcFromBins != null
+                  ? fcFromBins
+                  : sizeBins.lowerBounds().subList(1, sizeBins.lowerBounds().size()));
+      require(imageSize >= 1, "imageSize must be at least 1, got " + imageSize);
+      require(classes >= 2, "classes must be at least 2, got " + classes);
+      require(maxDepth >= 0, "maxDepth must not be negative, got " + maxDepth);
+      require(
+          minDepth >= 0 && minDepth <= maxDepth,
+          "minDepth must be between 0 and maxDepth " + maxDepth + ", got " + minDepth);
+      require(maxConsecutiveFc >= 0, "maxConsecutiveFc must not be negative");
+      positive("convFilters", convFilters);
+      positive("convKernels", convKernels);
+      positive("convStrides", convStrides);
+      positive("fcSizes", fcSizes);
+      for (int bin : fcFromBins) {
+        require(
+            sizeBins.contains(bin),
+            "fcFromBins: " + bin + " is not a size bin lower bound; bins are " + sizeBins);
+      }
+    }
+
+    private static void positive(String setting, List<Integer> values) {
+      for (int v : values) {
+        require(v > 0, setting + " must be positive, got " + values);
+      }
+      require(
+          values.stream().distinct().count() == values.size(),
+          setting + " has duplicates: " + values);
+    }
+
+    private static void require(boolean ok, String message) {
+      if (!ok) {
+        throw new IllegalArgumentException("StateSpace: " + message);
+      }
+    }
   }
 
   /**
@@ -457,6 +397,28 @@ public final class StateSpace {
     private boolean fcNonIncreasing = true;
 
     private Builder() {}
+
+    private Builder(Settings s) {
+      name = s.name();
+      imageSize = s.imageSize();
+      classes = s.classes();
+      minDepth = s.minDepth();
+      maxDepth = s.maxDepth();
+      convFilters = s.convFilters();
+      convKernels = s.convKernels();
+      convStrides = s.convStrides();
+      pools = s.pools();
+      fcSizes = s.fcSizes();
+      maxConsecutiveFc = s.maxConsecutiveFc();
+      fcFromBins = s.fcFromBins();
+      sizeBins = s.sizeBins();
+      padding = s.padding();
+      initialPooling = s.initialPooling();
+      consecutivePooling = s.consecutivePooling();
+      globalAveragePooling = s.globalAveragePooling();
+      kernelSmallerThanSize = s.kernelSmallerThanSize();
+      fcNonIncreasing = s.fcNonIncreasing();
+    }
 
     /** A name for reports and provenance. */
     public Builder name(String name) {
@@ -578,40 +540,27 @@ public final class StateSpace {
      * @throws IllegalArgumentException naming the setting that is wrong and why
      */
     public StateSpace build() {
-      require(imageSize >= 1, "imageSize must be at least 1, got " + imageSize);
-      require(classes >= 2, "classes must be at least 2, got " + classes);
-      require(maxDepth >= 0, "maxDepth must not be negative, got " + maxDepth);
-      require(
-          minDepth >= 0 && minDepth <= maxDepth,
-          "minDepth must be between 0 and maxDepth " + maxDepth + ", got " + minDepth);
-      require(maxConsecutiveFc >= 0, "maxConsecutiveFc must not be negative");
-      positive("convFilters", convFilters);
-      positive("convKernels", convKernels);
-      positive("convStrides", convStrides);
-      positive("fcSizes", fcSizes);
-      if (fcFromBins != null) {
-        for (int bin : fcFromBins) {
-          require(
-              sizeBins.contains(bin),
-              "fcFromBins: " + bin + " is not a size bin lower bound; bins are " + sizeBins);
-        }
-      }
-      return new StateSpace(this);
-    }
-
-    private static void positive(String setting, List<Integer> values) {
-      for (int v : values) {
-        require(v > 0, setting + " must be positive, got " + values);
-      }
-      require(
-          values.stream().distinct().count() == values.size(),
-          setting + " has duplicates: " + values);
-    }
-
-    private static void require(boolean ok, String message) {
-      if (!ok) {
-        throw new IllegalArgumentException("StateSpace: " + message);
-      }
+      return new StateSpace(
+          new Settings(
+              name,
+              imageSize,
+              classes,
+              minDepth,
+              maxDepth,
+              convFilters,
+              convKernels,
+              convStrides,
+              pools,
+              fcSizes,
+              maxConsecutiveFc,
+              fcFromBins,
+              sizeBins,
+              padding,
+              initialPooling,
+              consecutivePooling,
+              globalAveragePooling,
+              kernelSmallerThanSize,
+              fcNonIncreasing));
     }
 
     private static List<Integer> list(int... values) {

@@ -16,13 +16,15 @@ final class TransitionRules {
       if (sm.classes() != s.classes()) {
         return "the output must be SM(" + s.classes() + ") for " + s.classes() + " classes";
       }
-      if (state.depth() < s.minDepth()) {
-        return "at least " + s.minDepth() + " layers must come before the softmax";
+      if (state.depth() < s.settings().minDepth()) {
+        return "at least " + s.settings().minDepth() + " layers must come before the softmax";
       }
       return null;
     }
-    if (state.depth() >= s.maxDepth()) {
-      return "the depth limit of " + s.maxDepth() + " layers is reached: only SM may follow";
+    if (state.depth() >= s.settings().maxDepth()) {
+      return "the depth limit of "
+          + s.settings().maxDepth()
+          + " layers is reached: only SM may follow";
     }
     if (last instanceof GlobalAveragePooling) {
       return "only SM may follow GAP";
@@ -37,7 +39,7 @@ final class TransitionRules {
       return fullyConnected(s, state, fc);
     }
     GlobalAveragePooling gap = (GlobalAveragePooling) action;
-    if (!s.globalAveragePooling()) {
+    if (!s.settings().globalAveragePooling()) {
       return "GAP is switched off in this space";
     }
     if (gap.classes() != s.classes()) {
@@ -50,15 +52,15 @@ final class TransitionRules {
   }
 
   private static String conv(StateSpace s, Layer last, int size, Conv c) {
-    if (!s.convFilters().contains(c.filters())
-        || !s.convKernels().contains(c.kernel())
-        || !s.convStrides().contains(c.stride())) {
+    if (!s.settings().convFilters().contains(c.filters())
+        || !s.settings().convKernels().contains(c.kernel())
+        || !s.settings().convStrides().contains(c.stride())) {
       return "C(n,f,l) must have n in "
-          + s.convFilters()
+          + s.settings().convFilters()
           + ", f in "
-          + s.convKernels()
+          + s.settings().convKernels()
           + ", l in "
-          + s.convStrides();
+          + s.settings().convStrides();
     }
     if (last instanceof FullyConnected) {
       return "a convolution cannot follow FC";
@@ -67,13 +69,13 @@ final class TransitionRules {
   }
 
   private static String pool(StateSpace s, Layer last, int size, Pool p) {
-    if (!s.pools().contains(p)) {
-      return "pooling must be one of " + s.pools();
+    if (!s.settings().pools().contains(p)) {
+      return "pooling must be one of " + s.settings().pools();
     }
-    if (last == null && !s.initialPooling()) {
+    if (last == null && !s.settings().initialPooling()) {
       return "pooling cannot be the first layer";
     }
-    if (last instanceof Pool && !s.consecutivePooling()) {
+    if (last instanceof Pool && !s.settings().consecutivePooling()) {
       return "pooling cannot follow pooling";
     }
     if (last instanceof FullyConnected) {
@@ -83,30 +85,30 @@ final class TransitionRules {
   }
 
   private static String kernel(StateSpace s, int size, int kernel) {
-    if (s.kernelSmallerThanSize() && kernel >= size) {
+    if (s.settings().kernelSmallerThanSize() && kernel >= size) {
       return "the kernel " + kernel + " must be smaller than the representation size " + size;
     }
     return null;
   }
 
   private static String fullyConnected(StateSpace s, State state, FullyConnected fc) {
-    if (!s.fcSizes().contains(fc.units()) || s.maxConsecutiveFc() == 0) {
-      return s.maxConsecutiveFc() == 0 || s.fcSizes().isEmpty()
+    if (!s.settings().fcSizes().contains(fc.units()) || s.settings().maxConsecutiveFc() == 0) {
+      return s.settings().maxConsecutiveFc() == 0 || s.settings().fcSizes().isEmpty()
           ? "FC layers are switched off in this space"
-          : "FC(n) must have n in " + s.fcSizes();
+          : "FC(n) must have n in " + s.settings().fcSizes();
     }
     if (state.layer() instanceof FullyConnected prev) {
-      if (state.fcRun() >= s.maxConsecutiveFc()) {
-        return "at most " + s.maxConsecutiveFc() + " FC layers may follow each other";
+      if (state.fcRun() >= s.settings().maxConsecutiveFc()) {
+        return "at most " + s.settings().maxConsecutiveFc() + " FC layers may follow each other";
       }
-      if (s.fcNonIncreasing() && fc.units() > prev.units()) {
+      if (s.settings().fcNonIncreasing() && fc.units() > prev.units()) {
         return "consecutive FC layers must not grow: " + fc.units() + " > " + prev.units();
       }
       return null;
     }
-    if (!s.fcFromBins().contains(state.sizeBin())) {
+    if (!s.settings().fcFromBins().contains(state.sizeBin())) {
       return "FC may follow only representation sizes in "
-          + s.fcFromBins().stream().map(s.sizeBins()::label).toList()
+          + s.settings().fcFromBins().stream().map(s.sizeBins()::label).toList()
           + ", not "
           + s.sizeBins().label(state.sizeBin());
     }

@@ -13,13 +13,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
  * One experiment in an SQLite file: configuration ({@code meta}), every iteration ({@code models},
@@ -30,7 +27,8 @@ import java.util.stream.Collectors;
  *
  * <pre>{@code
  * try (var store = ExperimentStore.open(Path.of("runs/demo.db"))) {
- *   store.config();        // the settings the experiment was started with
+ *   store.settings();      // the settings the experiment was started with
+ *   store.sessions();      // each run and resume: where it ran, how it ended
  *   store.models();        // every iteration so far
  *   store.qValues();       // the agent's Q table when it was last stored
  * }
@@ -38,10 +36,11 @@ import java.util.stream.Collectors;
  */
 public final class ExperimentStore implements AutoCloseable {
   /** The schema version this toolkit writes. */
-  public static final int SCHEMA_VERSION = 1;
+  public static final int SCHEMA_VERSION = 2;
 
   private static final String FORMAT = "metaqnn4j-experiment";
   private static final String START = "start";
+  private static final String SETTINGS = "settings";
   private final Path file;
   private final Connection db;
 
@@ -61,7 +60,7 @@ public final class ExperimentStore implements AutoCloseable {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
-      db = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      db = DriverManager.getConnection(jdbcUrl(file));
       Connection c = db;
       whileBusy(
           () -> {
@@ -92,6 +91,14 @@ public final class ExperimentStore implements AutoCloseable {
       closeQuietly(db);
       throw e;
     }
+  }
+
+  /**
+   * The JDBC URL of {@code file}, as an SQLite URI with the name percent-escaped: in a plain {@code
+   * jdbc:sqlite:} URL, a {@code ?} in the file name would start connection options.
+   */
+  static String jdbcUrl(Path file) {
+    return "jdbc:sqlite:" + file.toAbsolutePath().normalize().toUri().toASCIIString();
   }
 
   /** A step of opening a store. */
@@ -150,6 +157,10 @@ public final class ExperimentStore implements AutoCloseable {
         } else {
           checkFormat(tables);
         }
+        // schema 1 had no sessions; its curves and metrics are still read (Json)
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS sessions(id INTEGER PRIMARY KEY, started_at TEXT NOT NULL,"
+                + " provenance TEXT NOT NULL, ended_at TEXT, status TEXT, reason TEXT)");
         st.execute("COMMIT");
         done = true;
       } finally {
@@ -219,59 +230,163 @@ public final class ExperimentStore implements AutoCloseable {
     return file;
   }
 
-  /** The experiment's configuration: the settings stored under {@code config.*}, by name. */
-  public Map<String, String> config() {
+  /**
+   * The settings the experiment was started with: a JSON object as nested maps, lists, strings,
+   * numbers and booleans (stores of schema 1: their {@code config.*} strings).
+   */
+  public Map<String, Object> settings() {
     try {
-      Map<String, String> config = new TreeMap<>();
-      meta()
-          .forEach(
-              (k, v) -> {
-                if (k.startsWith("config.")) {
-                  config.put(k.substring(7), v);
-                }
-              });
-      return config;
+      Map<String, String> meta = meta();
+      if (meta.containsKey(SETTINGS)) {
+        return Json.toMap(meta.get(SETTINGS));
+      }
+      Map<String, Object> old = new TreeMap<>();
+      meta.forEach(
+          (k, v) -> {
+            if (k.startsWith("config.")) {
+              old.put(k.substring(7), v);
+            }
+          });
+      return old;
     } catch (SQLException e) {
-      throw failure("read the configuration", e);
+      throw failure("read the settings", e);
     }
   }
 
   /**
-   * Records the configuration of a new experiment, or checks that it matches the stored one.
+   * Records the settings of a new experiment, or checks that they match the stored ones, field by
+   * field.
    *
-   * @throws StoreException naming every setting that differs, when the store holds another search
+   * @param settings a JSON-like tree: maps, lists, records, strings, numbers and booleans
+   * @throws StoreException naming the first setting that differs, when the store holds another
+   *     search
    */
-  public void useConfig(Map<String, String> config) {
-    Map<String, String> stored = config();
+  public void useSettings(Map<String, ?> settings) {
+    var now = Json.tree(settings);
+    Map<String, Object> stored = settings();
     if (stored.isEmpty()) {
       try {
         db.setAutoCommit(false);
-        for (var e : config.entrySet()) {
-          putMeta("config." + e.getKey(), e.getValue());
-        }
+        putMeta(SETTINGS, Json.write(now));
         putMeta("status", "running");
         db.commit();
       } catch (SQLException e) {
-        throw failure("write the configuration", e);
+        rollback();
+        throw failure("write the settings", e);
       } finally {
         autoCommit();
       }
       return;
     }
-    List<String> differences = new ArrayList<>();
-    for (String key : new TreeSet<>(union(stored.keySet(), config.keySet()))) {
-      String a = stored.get(key);
-      String b = config.get(key);
-      if (a == null || !a.equals(b)) {
-        differences.add(key + ": stored " + a + ", now " + b);
-      }
+    Json.firstDifference(storedTree(stored), now)
+        .ifPresent(
+            d -> {
+              throw new StoreException(
+                  file
+                      + " holds another experiment; the first setting that differs is "
+                      + d
+                      + ". Use the stored settings to resume it, or another file for a new"
+                      + " experiment.");
+            });
+  }
+
+  /** The stored settings as written (numbers as they were), for comparing. */
+  private com.google.gson.JsonElement storedTree(Map<String, Object> stored) {
+    try {
+      String json = meta().get(SETTINGS);
+      return json != null ? Json.parse(json) : Json.tree(stored);
+    } catch (SQLException e) {
+      throw failure("read the settings", e);
     }
-    if (!differences.isEmpty()) {
-      throw new StoreException(
-          file
-              + " holds another experiment; its settings differ:\n  "
-              + String.join("\n  ", differences)
-              + "\nUse the stored settings to resume it, or another file for a new experiment.");
+  }
+
+  /**
+   * Records that a process starts (or resumes) the experiment, with where it runs: toolkit version
+   * and commit, JVM, training backend, dataset files. {@link #ended} closes the session.
+   *
+   * @return the session's number
+   */
+  public int startSession(Map<String, ?> provenance) {
+    try (PreparedStatement ps =
+        db.prepareStatement(
+            "INSERT INTO sessions(started_at, provenance) VALUES (?, ?)",
+            Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, Instant.now().toString());
+      ps.setString(2, Json.write(provenance));
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        keys.next();
+        return keys.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw failure("record the session", e);
+    }
+  }
+
+  /** One process's run of the experiment: when, where, and how it ended. */
+  public record Session(
+      int id,
+      Instant started,
+      Map<String, Object> provenance,
+      Instant ended,
+      String status,
+      String reason) {}
+
+  /** Every session so far, the first first. */
+  public List<Session> sessions() {
+    List<Session> out = new ArrayList<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM sessions ORDER BY id")) {
+      while (rs.next()) {
+        String ended = rs.getString("ended_at");
+        out.add(
+            new Session(
+                rs.getInt("id"),
+                Instant.parse(rs.getString("started_at")),
+                Json.toMap(rs.getString("provenance")),
+                ended == null ? null : Instant.parse(ended),
+                rs.getString("status"),
+                rs.getString("reason")));
+      }
+    } catch (SQLException e) {
+      throw failure("read the sessions", e);
+    }
+    return out;
+  }
+
+  /**
+   * Records how the experiment ended in this process, and why: the status of the store and of the
+   * latest session.
+   */
+  public void ended(String status, String reason) {
+    try {
+      db.setAutoCommit(false);
+      putMeta("status", status);
+      putMeta("end_reason", reason);
+      try (PreparedStatement ps =
+          db.prepareStatement(
+              "UPDATE sessions SET ended_at = ?, status = ?, reason = ?"
+                  + " WHERE id = (SELECT max(id) FROM sessions)")) {
+        ps.setString(1, Instant.now().toString());
+        ps.setString(2, status);
+        ps.setString(3, reason);
+        ps.executeUpdate();
+      }
+      db.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("record the end", e);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  /** Why the experiment last ended, or empty while it runs or ended without a reason. */
+  public String endReason() {
+    try {
+      return meta().getOrDefault("end_reason", "");
+    } catch (SQLException e) {
+      throw failure("read the end", e);
     }
   }
 
@@ -298,13 +413,8 @@ public final class ExperimentStore implements AutoCloseable {
         ps.setString(7, m.status());
         ps.setString(8, m.reason());
         ps.setDouble(9, m.seconds());
-        ps.setString(10, joinCurve(m.curve()));
-        ps.setString(
-            11,
-            new TreeMap<>(m.metrics())
-                .entrySet().stream()
-                    .map(e -> e.getKey() + "=" + e.getValue())
-                    .collect(Collectors.joining(",")));
+        ps.setString(10, Json.write(m.curve()));
+        ps.setString(11, Json.write(new TreeMap<>(m.metrics())));
         ps.setString(12, finishedAt.toString());
         ps.executeUpdate();
       }
@@ -371,8 +481,8 @@ public final class ExperimentStore implements AutoCloseable {
                 rs.getString("status"),
                 rs.getString("reason"),
                 rs.getDouble("seconds"),
-                parseCurve(rs.getString("curve")),
-                parseMetrics(rs.getString("metrics"))));
+                Json.curve(rs.getString("curve")),
+                Json.metrics(rs.getString("metrics"))));
       }
     } catch (SQLException e) {
       throw failure("read the models", e);
@@ -437,7 +547,7 @@ public final class ExperimentStore implements AutoCloseable {
           ps.setInt(3, m.trainingLoss().size());
           ps.setDouble(4, m.testAccuracy());
           ps.setDouble(5, m.seconds());
-          ps.setString(6, joinCurve(m.trainingLoss()));
+          ps.setString(6, Json.write(m.trainingLoss()));
           ps.addBatch();
         }
         ps.executeBatch();
@@ -470,7 +580,7 @@ public final class ExperimentStore implements AutoCloseable {
         while (rs.next()) {
           models.add(
               new FinalModels.Model(
-                  rs.getString(1), rs.getDouble(2), rs.getDouble(3), parseCurve(rs.getString(4))));
+                  rs.getString(1), rs.getDouble(2), rs.getDouble(3), Json.curve(rs.getString(4))));
         }
       }
       return java.util.Optional.of(
@@ -490,7 +600,7 @@ public final class ExperimentStore implements AutoCloseable {
     }
   }
 
-  /** The experiment's status: running, COMPLETED, EXHAUSTED or INTERRUPTED. */
+  /** The experiment's status: running, COMPLETED, EXHAUSTED, INTERRUPTED, FAILED or IMPORTED. */
   public String status() {
     try {
       return meta().getOrDefault("status", "new");
@@ -525,33 +635,6 @@ public final class ExperimentStore implements AutoCloseable {
       ps.setString(2, value);
       ps.executeUpdate();
     }
-  }
-
-  private static String joinCurve(List<Double> curve) {
-    return curve.stream().map(d -> Double.toString(d)).collect(Collectors.joining(","));
-  }
-
-  private static List<Double> parseCurve(String text) {
-    return text.isEmpty()
-        ? List.of()
-        : Arrays.stream(text.split(",")).map(Double::valueOf).toList();
-  }
-
-  private static Map<String, Double> parseMetrics(String text) {
-    Map<String, Double> m = new TreeMap<>();
-    if (!text.isEmpty()) {
-      for (String kv : text.split(",")) {
-        int eq = kv.indexOf('=');
-        m.put(kv.substring(0, eq), Double.valueOf(kv.substring(eq + 1)));
-      }
-    }
-    return m;
-  }
-
-  private static <T> java.util.Set<T> union(java.util.Set<T> a, java.util.Set<T> b) {
-    java.util.Set<T> u = new java.util.HashSet<>(a);
-    u.addAll(b);
-    return u;
   }
 
   private void rollback() {

@@ -34,7 +34,7 @@ class QUpdateTest {
 
   @Test
   void reversedUpdateMatchesHandComputedValues() {
-    QLearningAgent agent = new QLearningAgent(space, new QLearning(0.5, 0.9, 0.5, 0));
+    QLearningAgent agent = new QLearningAgent(space, new QLearningSettings(0.5, 0.9, 0.5, 0));
     Path path = space.graph().path(Architecture.parse("[C(4,3,1), SM(2)]"));
     State start = space.start();
     State afterConv = space.next(start, 8, conv);
@@ -59,7 +59,7 @@ class QUpdateTest {
 
   @Test
   void paperDefaultsOnALongerPath() {
-    QLearningAgent agent = new QLearningAgent(space, QLearning.paper());
+    QLearningAgent agent = new QLearningAgent(space, QLearningSettings.paper());
     Path path = space.graph().path(Architecture.parse("[C(4,3,1), P(2,2), SM(2)]"));
     agent.update(path, 0.9);
     State s0 = space.start();
@@ -75,7 +75,7 @@ class QUpdateTest {
 
   @Test
   void replayAppliesStoredRewards() {
-    QLearningAgent agent = new QLearningAgent(space, new QLearning(0.5, 1.0, 0.5, 3));
+    QLearningAgent agent = new QLearningAgent(space, new QLearningSettings(0.5, 1.0, 0.5, 3));
     ReplayMemory memory = new ReplayMemory(space.graph());
     Architecture a = Architecture.parse("[SM(2)]");
     memory.add(new Experience(a, 1.0, 1.0, 0));
@@ -86,7 +86,7 @@ class QUpdateTest {
 
   @Test
   void greedyFollowsTheHighestValues() {
-    QLearningAgent agent = new QLearningAgent(space, QLearning.paper());
+    QLearningAgent agent = new QLearningAgent(space, QLearningSettings.paper());
     State s0 = space.start();
     agent.q().setValue(s0, conv, 0.9);
     State s1 = space.next(s0, 8, conv);

@@ -37,7 +37,7 @@ class TrajectoryPropertyTest {
           case "mnist" -> StateSpace.mnist().build();
           default -> StateSpace.small().build();
         };
-    QLearningAgent agent = new QLearningAgent(space, QLearning.paper());
+    QLearningAgent agent = new QLearningAgent(space, QLearningSettings.paper());
     QValueNoise.randomize(agent.q(), Rng.of(99)); // random Q values so greedy steps vary too
     Rng rng = Rng.of(2024);
     Set<Architecture> distinct = new HashSet<>();
@@ -63,7 +63,7 @@ class TrajectoryPropertyTest {
     // the samples really explore: many distinct architectures, every layer type, deep ones
     assertTrue(distinct.size() > 1000, "distinct: " + distinct.size());
     assertEquals(Set.of("C", "P", "FC", "GAP", "SM"), typesSeen);
-    assertTrue(maxDepthSeen >= space.maxDepth() - 2, "deepest: " + maxDepthSeen);
+    assertTrue(maxDepthSeen >= space.settings().maxDepth() - 2, "deepest: " + maxDepthSeen);
   }
 
   /** The paper's rules, applied to a whole architecture; returns the first violation or null. */
@@ -73,8 +73,8 @@ class TrajectoryPropertyTest {
     if (!(layers.get(last) instanceof Softmax sm) || sm.classes() != s.classes()) {
       return "does not end with SM(classes)";
     }
-    if (last > s.maxDepth()) {
-      return "deeper than " + s.maxDepth();
+    if (last > s.settings().maxDepth()) {
+      return "deeper than " + s.settings().maxDepth();
     }
     int size = s.imageSize();
     int fcRun = 0;
@@ -89,7 +89,8 @@ class TrajectoryPropertyTest {
       }
       if (l instanceof Conv c) {
         if (prev instanceof FullyConnected) return "conv after FC";
-        if (!s.convFilters().contains(c.filters()) || !s.convKernels().contains(c.kernel())) {
+        if (!s.settings().convFilters().contains(c.filters())
+            || !s.settings().convKernels().contains(c.kernel())) {
           return "conv outside the vocabulary";
         }
         if (c.stride() != 1) return "conv stride";
@@ -98,11 +99,11 @@ class TrajectoryPropertyTest {
         if (prev == null) return "pooling first";
         if (prev instanceof Pool) return "pooling after pooling";
         if (prev instanceof FullyConnected) return "pooling after FC";
-        if (!s.pools().contains(p)) return "pool outside the vocabulary";
+        if (!s.settings().pools().contains(p)) return "pool outside the vocabulary";
         if (p.kernel() >= size) return "pool kernel >= size";
         size = (int) Math.ceil((size - p.kernel() + 1) / (double) p.stride());
       } else if (l instanceof FullyConnected fc) {
-        if (!s.fcSizes().contains(fc.units())) return "FC outside the vocabulary";
+        if (!s.settings().fcSizes().contains(fc.units())) return "FC outside the vocabulary";
         if (prev instanceof FullyConnected pf) {
           if (fc.units() > pf.units()) return "FC grows";
           if (++fcRun > 2) return "more than 2 FC in a row";

@@ -2,8 +2,8 @@ package io.github.metaqnn4j.bench;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.agent.Experience;
-import io.github.metaqnn4j.agent.QLearning;
 import io.github.metaqnn4j.agent.QLearningAgent;
+import io.github.metaqnn4j.agent.QLearningSettings;
 import io.github.metaqnn4j.agent.ReplayMemory;
 import io.github.metaqnn4j.agent.Rng;
 import io.github.metaqnn4j.search.Search;
@@ -40,7 +40,7 @@ public final class AgentBenchmark {
     double[] sampleUs = new double[rounds];
     double[] replayUs = new double[rounds];
     for (int round = -1; round < rounds; round++) { // round -1 warms the JIT up
-      QLearningAgent agent = new QLearningAgent(space, QLearning.paper());
+      QLearningAgent agent = new QLearningAgent(space, QLearningSettings.paper());
       ReplayMemory memory = new ReplayMemory(graph);
       Rng rng = Rng.of(1000 + round);
       long sampleNs = 0;

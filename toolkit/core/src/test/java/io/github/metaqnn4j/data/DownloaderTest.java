@@ -51,6 +51,27 @@ class DownloaderTest {
           }
           exchange.close();
         });
+    server.createContext(
+        "/files/endless",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(200, 0); // chunked: no length announced
+          try (var out = exchange.getResponseBody()) {
+            for (int i = 0; i < 40; i++) { // 12 MB at most, then the server stops by itself
+              out.write(payload);
+            }
+          } catch (IOException ignored) {
+            // the client stopped reading
+          }
+          exchange.close();
+        });
+    server.createContext(
+        "/files/announced",
+        exchange -> {
+          requests.incrementAndGet();
+          exchange.sendResponseHeaders(200, 10L * payload.length);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -66,6 +87,35 @@ class DownloaderTest {
   private FileCheck goodCheck() throws Exception {
     String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(payload));
     return new FileCheck(payload.length, "SHA-256", sha, false);
+  }
+
+  @Test
+  void aDownloadStopsAtItsExpectedSize() throws Exception {
+    RemoteFile endless = new RemoteFile("data.bin", uri("/files/endless"), goodCheck());
+    var e =
+        assertThrows(
+            UncheckedIOException.class, () -> Downloader.ensure(endless, cache, List.of()));
+    assertTrue(
+        e.getMessage().contains("the server sent more than the expected 300000 bytes"),
+        e.getMessage());
+    assertFalse(Files.exists(cache.resolve("data.bin")));
+    assertFalse(Files.exists(cache.resolve("data.bin.part")));
+
+    RemoteFile announced = new RemoteFile("data.bin", uri("/files/announced"), goodCheck());
+    e =
+        assertThrows(
+            UncheckedIOException.class, () -> Downloader.ensure(announced, cache, List.of()));
+    assertTrue(
+        e.getMessage().contains("announces 3000000 bytes, more than the expected 300000"),
+        e.getMessage());
+  }
+
+  @Test
+  void theBuiltInDatasetsAreFetchedOverHttps() {
+    assertEquals(12, Datasets.builtInFiles().size());
+    for (RemoteFile f : Datasets.builtInFiles()) {
+      assertEquals("https", f.uri().getScheme(), f.uri().toString());
+    }
   }
 
   @Test

@@ -109,8 +109,55 @@ class ReadersTest {
             DataFormatException.class,
             () -> Datasets.fromCifarBinary(d, true).validation(100).load());
     assertTrue(
-        e.getMessage().contains("is not a whole number of 3074-byte records (truncated?)"),
+        e.getMessage().contains("not a whole number of 3074-byte records (truncated?)"),
         e.getMessage());
+  }
+
+  @Test
+  void anArchiveEntryNamedSlashIsAnErrorNotANullPointer() throws IOException {
+    Map<String, byte[]> members = new LinkedHashMap<>();
+    members.put("/", new byte[0]);
+    members.put("test_batch.bin", DataFiles.cifarRecords(3, false, 0));
+    Path archive = dir.resolve("slash.tar.gz");
+    DataFiles.tarGz(archive, members);
+    var e =
+        assertThrows(
+            DataFormatException.class,
+            () -> Datasets.fromCifarBinary(archive, false).validation(1).load());
+    assertTrue(
+        e.getMessage().contains("which names no file"),
+        e.getMessage()); // the leading / is stripped
+  }
+
+  @Test
+  void cifarMembersAreReadRecordByRecordAndOversizedOnesRefused() throws IOException {
+    // a member announcing more records than CIFAR has is refused before anything is read
+    var reader = new CifarReader(false, dir.resolve("x.tar.gz"));
+    long huge = (long) (CifarReader.MAX_RECORDS + 1) * 3073;
+    var e =
+        assertThrows(
+            DataFormatException.class,
+            () -> reader.add("data_batch_1.bin", java.io.InputStream.nullInputStream(), huge));
+    assertTrue(e.getMessage().contains("60001 records, more than CIFAR's 60000"), e.getMessage());
+    // a stream that ends before its announced size is an error, not a short dataset
+    byte[] three = DataFiles.cifarRecords(3, false, 0);
+    assertThrows(
+        java.io.EOFException.class,
+        () ->
+            reader.add(
+                "test_batch.bin",
+                new java.io.ByteArrayInputStream(Arrays.copyOf(three, 2 * 3073)),
+                three.length));
+  }
+
+  @Test
+  void gzipDecompressionOfUserFilesIsBounded() throws IOException {
+    Path bomb = dir.resolve("bomb-idx3-ubyte.gz");
+    Files.write(bomb, DataFiles.gzip(new byte[5_000_000])); // 5 MB of zeros: about 5 KB gzipped
+    assertTrue(Files.size(bomb) < 10_000);
+    var e = assertThrows(DataFormatException.class, () -> IdxReader.payload(bomb, 1_000_000));
+    assertTrue(e.getMessage().contains("decompresses to more than 1000000 bytes"), e.getMessage());
+    assertEquals(5_000_000, IdxReader.payload(bomb, 5_000_000).length);
   }
 
   @Test

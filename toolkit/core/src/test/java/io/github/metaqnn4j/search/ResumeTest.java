@@ -42,7 +42,7 @@ class ResumeTest {
     try (var store = ExperimentStore.open(db)) {
       List<String> out = new ArrayList<>();
       out.add(store.status());
-      out.add(store.config().toString());
+      out.add(store.settings().toString());
       store.models().forEach(m -> out.add(m.toString()));
       store.qValues().forEach(q -> out.add(q.toString()));
       return out;

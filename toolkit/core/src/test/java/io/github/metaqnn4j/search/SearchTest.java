@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
-import io.github.metaqnn4j.agent.QLearning;
+import io.github.metaqnn4j.agent.QLearningSettings;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.Conv;
 import io.github.metaqnn4j.space.Layer;
@@ -100,7 +100,7 @@ class SearchTest {
         Search.qLearning(small)
             .evaluator(SyntheticEvaluator.of(reward))
             .schedule(EpsilonSchedule.paper().scaledTo(1000))
-            .learning(QLearning.paper().alpha(1e-9).replaySamples(0))
+            .learning(QLearningSettings.paper().alpha(1e-9).replaySamples(0))
             .seed(1)
             .run();
     assertNotEquals(0.9, reward.applyAsDouble(r.greedy()));
@@ -213,6 +213,7 @@ class SearchTest {
             .evaluator(flaky)
             .schedule(EpsilonSchedule.start(1.0, 150))
             .failureReward(0.05)
+            .maxFailuresInARow(150)
             .seed(9)
             .run();
     assertEquals(SearchResult.Status.COMPLETED, r.status());

@@ -31,18 +31,18 @@ class StateSpaceTest {
   @Test
   void paperDefaults() {
     StateSpace s = StateSpace.paper().build();
-    assertEquals(List.of(64, 128, 256, 512), s.convFilters());
-    assertEquals(List.of(1, 3, 5), s.convKernels());
-    assertEquals(List.of(1), s.convStrides());
-    assertEquals(List.of(new Pool(5, 3), new Pool(3, 2), new Pool(2, 2)), s.pools());
-    assertEquals(List.of(512, 256, 128), s.fcSizes());
-    assertEquals(2, s.maxConsecutiveFc());
-    assertEquals(List.of(4, 1), s.fcFromBins());
-    assertEquals(Padding.SAME, s.padding());
-    assertEquals(18, cifar.maxDepth());
-    assertEquals(12, StateSpace.svhn().build().maxDepth());
+    assertEquals(List.of(64, 128, 256, 512), s.settings().convFilters());
+    assertEquals(List.of(1, 3, 5), s.settings().convKernels());
+    assertEquals(List.of(1), s.settings().convStrides());
+    assertEquals(List.of(new Pool(5, 3), new Pool(3, 2), new Pool(2, 2)), s.settings().pools());
+    assertEquals(List.of(512, 256, 128), s.settings().fcSizes());
+    assertEquals(2, s.settings().maxConsecutiveFc());
+    assertEquals(List.of(4, 1), s.settings().fcFromBins());
+    assertEquals(Padding.SAME, s.settings().padding());
+    assertEquals(18, cifar.settings().maxDepth());
+    assertEquals(12, StateSpace.svhn().build().settings().maxDepth());
     assertEquals(28, StateSpace.mnist().build().imageSize());
-    assertEquals(12, StateSpace.mnist().build().maxDepth());
+    assertEquals(12, StateSpace.mnist().build().settings().maxDepth());
   }
 
   @ParameterizedTest

@@ -32,7 +32,8 @@ class ExperimentStoreTest {
             List.of(0.4, 0.61),
             Map.of("parameters", 1234.0, "flops", 5e6));
     try (var store = ExperimentStore.open(f)) {
-      store.useConfig(Map.of("seed", "7", "space", "small"));
+      store.useSettings(
+          Map.of("seed", 7, "space", Map.of("name", "small", "filters", List.of(8, 16))));
       store.append(m, null);
       store.append(
           new StoredModel(
@@ -50,11 +51,18 @@ class ExperimentStoreTest {
           null);
     }
     try (var store = ExperimentStore.open(f)) {
-      assertEquals(Map.of("seed", "7", "space", "small"), store.config());
+      assertEquals(
+          Map.of("seed", 7.0, "space", Map.of("name", "small", "filters", List.of(8.0, 16.0))),
+          store.settings());
       assertEquals(m, store.models().get(0));
       assertEquals(2, store.models().size());
       assertEquals("running", store.status());
-      store.useConfig(Map.of("seed", "7", "space", "small")); // same settings: fine
+      store.useSettings(
+          Map.of(
+              "seed",
+              7,
+              "space",
+              Map.of("name", "small", "filters", List.of(8, 16)))); // same settings: fine
     }
   }
 
@@ -62,14 +70,103 @@ class ExperimentStoreTest {
   void anotherSearchsSettingsAreNamed() {
     Path f = dir.resolve("b.db");
     try (var store = ExperimentStore.open(f)) {
-      store.useConfig(Map.of("seed", "7", "space", "small"));
+      store.useSettings(
+          Map.of("seed", 7, "space", Map.of("name", "small", "filters", List.of(8, 16))));
       var e =
           assertThrows(
               StoreException.class,
-              () -> store.useConfig(Map.of("seed", "8", "space", "small", "workers", "2")));
-      assertTrue(e.getMessage().contains("seed: stored 7, now 8"), e.getMessage());
-      assertTrue(e.getMessage().contains("workers: stored null, now 2"), e.getMessage());
+              () ->
+                  store.useSettings(
+                      Map.of(
+                          "seed", 7,
+                          "space", Map.of("name", "small", "filters", List.of(8, 32)),
+                          "workers", 2)));
+      // the first difference in key order, inside the nested settings
+      assertTrue(
+          e.getMessage()
+              .contains("first setting that differs is space.filters[1]: stored 16, now 32"),
+          e.getMessage());
       assertTrue(e.getMessage().contains("Use the stored settings to resume it"), e.getMessage());
+      e =
+          assertThrows(
+              StoreException.class,
+              () ->
+                  store.useSettings(
+                      Map.of(
+                          "seed", 7,
+                          "space", Map.of("name", "small", "filters", List.of(8, 16)),
+                          "workers", 2)));
+      assertTrue(e.getMessage().contains("workers: stored (absent), now 2"), e.getMessage());
+    }
+  }
+
+  @Test
+  void curvesAndMetricsAreJsonAndKeysMayHoldCommasAndEquals() throws Exception {
+    Path f = dir.resolve("json.db");
+    StoredModel m =
+        new StoredModel(
+            0,
+            0,
+            "[SM(10)]",
+            1.0,
+            0.5,
+            false,
+            "COMPLETED",
+            "",
+            1.0,
+            List.of(0.25, 0.5),
+            Map.of("a,b=c", 1.5, "flops", 2e9));
+    try (var store = ExperimentStore.open(f)) {
+      store.append(m, null);
+    }
+    try (var c = DriverManager.getConnection(ExperimentStore.jdbcUrl(f));
+        var rs = c.createStatement().executeQuery("SELECT curve, metrics FROM models")) {
+      rs.next();
+      assertEquals("[0.25,0.5]", rs.getString(1));
+      assertEquals("{\"a,b=c\":1.5,\"flops\":2.0E9}", rs.getString(2));
+    }
+    try (var store = ExperimentStore.open(f)) {
+      assertEquals(m, store.models().get(0));
+    }
+  }
+
+  @Test
+  void aQuestionMarkInTheFileNameIsPartOfTheName() throws Exception {
+    Path f = dir.resolve("odd?journal_mode=delete&x=1 #2.db");
+    try (var store = ExperimentStore.open(f)) {
+      store.useSettings(Map.of("seed", 1));
+    }
+    assertTrue(Files.isRegularFile(f), "the store is the file that was named");
+    assertEquals(List.of(f.getFileName().toString()), fileNamesIn(dir));
+    try (var store = ExperimentStore.open(f)) {
+      assertEquals(Map.of("seed", 1.0), store.settings());
+    }
+  }
+
+  private static List<String> fileNamesIn(Path dir) throws java.io.IOException {
+    try (var files = Files.list(dir)) {
+      return files
+          .map(p -> p.getFileName().toString())
+          .filter(n -> !n.endsWith("-wal") && !n.endsWith("-shm"))
+          .toList();
+    }
+  }
+
+  @Test
+  void sessionsRecordProvenanceAndHowTheyEnded() {
+    Path f = dir.resolve("sessions.db");
+    try (var store = ExperimentStore.open(f)) {
+      store.startSession(Map.of("toolkit", Map.of("version", "1.2")));
+      store.ended("FAILED", "ended by IllegalStateException: boom");
+    }
+    try (var store = ExperimentStore.open(f)) {
+      var s = store.sessions();
+      assertEquals(1, s.size());
+      assertEquals(Map.of("toolkit", Map.of("version", "1.2")), s.get(0).provenance());
+      assertEquals("FAILED", s.get(0).status());
+      assertEquals("ended by IllegalStateException: boom", s.get(0).reason());
+      assertEquals("FAILED", store.status());
+      assertEquals("ended by IllegalStateException: boom", store.endReason());
     }
   }
 

@@ -1,0 +1,94 @@
+package io.github.metaqnn4j.search;
+
+import io.github.metaqnn4j.space.Architecture;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * Where evaluations run: on the calling thread with one worker, else on a pool of {@code n}
+ * threads, one per device. Also decides what an evaluator's exception means: a model that cannot be
+ * trained, or a broken search.
+ */
+final class Workers {
+  private final int count;
+  private ExecutorService pool;
+
+  Workers(int count) {
+    this.count = count;
+  }
+
+  int count() {
+    return count;
+  }
+
+  /** Starts the pool for a run (no-op with one worker or when already started). */
+  void start() {
+    if (count > 1 && pool == null) {
+      pool = Executors.newFixedThreadPool(count, new WorkerThreads());
+    }
+  }
+
+  /** Stops the pool; evaluations still running are interrupted. */
+  void stop() {
+    if (pool != null) {
+      pool.shutdownNow();
+      pool = null;
+    }
+  }
+
+  /** Runs {@code evaluation} now (one worker or no pool) or on a worker. */
+  CompletableFuture<Evaluation> submit(Supplier<Evaluation> evaluation) {
+    return pool == null
+        ? CompletableFuture.completedFuture(evaluation.get())
+        : CompletableFuture.supplyAsync(evaluation, pool);
+  }
+
+  /** The evaluation of a finished future; an {@link Error} thrown by the evaluator is rethrown. */
+  static Evaluation join(CompletableFuture<Evaluation> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Evaluates one architecture. A {@link RuntimeException} or an {@link OutOfMemoryError} (found by
+   * its type, also as the cause of another exception) makes a failed evaluation with its reason,
+   * and the search goes on; any other {@link Error} is a broken program and ends the search.
+   */
+  static Evaluation evaluate(Evaluator evaluator, Architecture arch, EvaluationContext context) {
+    long start = System.nanoTime();
+    try {
+      Evaluation e = evaluator.evaluate(arch, context);
+      return e != null
+          ? e
+          : Evaluation.failed("the evaluator returned no evaluation", seconds(start));
+    } catch (OutOfMemoryError e) {
+      return Evaluation.failed("out of memory: " + e.getMessage(), seconds(start));
+    } catch (RuntimeException e) {
+      String kind = outOfMemory(e) ? "out of memory: " : "";
+      return Evaluation.failed(kind + Evaluation.describe(e), seconds(start));
+    }
+  }
+
+  /** Whether {@code e} or one of its causes is an {@link OutOfMemoryError}. */
+  static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static double seconds(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1e9;
+  }
+}
