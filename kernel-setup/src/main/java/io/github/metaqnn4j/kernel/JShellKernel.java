@@ -43,7 +43,7 @@ import org.dflib.jjava.jupyter.messages.request.KernelInfoRequest;
 public final class JShellKernel extends BaseKernel {
   private static volatile JShellKernel running;
 
-  private final Evaluator evaluator;
+  private final CellEvaluator evaluator;
   private final Magics magics;
   private final CellHistory cellHistory;
   private final List<String> kernelClasspath;
@@ -75,7 +75,8 @@ public final class JShellKernel extends BaseKernel {
     this.cellHistory = history;
     this.kernelClasspath = classpath;
     this.evaluator =
-        new Evaluator(String.join(File.pathSeparator, classpath), SourceDocs.fromSystemProperty());
+        new CellEvaluator(
+            String.join(File.pathSeparator, classpath), SourceDocs.fromSystemProperty());
     this.magics = new Magics(new MagicHost(), new MavenDependencies(b.localRepository));
     for (String name : magics.names()) {
       // the same magics for code that calls lineMagic("maven", List.of(...)) (JJava's statics)
@@ -317,7 +318,7 @@ public final class JShellKernel extends BaseKernel {
       int start = lineStart + before.indexOf('%');
       return new ReplacementOptions(names, start, at);
     }
-    Evaluator.Completions c = evaluator.complete(source.javaView(), at);
+    CellEvaluator.Completions c = evaluator.complete(source.javaView(), at);
     return new ReplacementOptions(c.matches(), c.start(), c.end());
   }
 

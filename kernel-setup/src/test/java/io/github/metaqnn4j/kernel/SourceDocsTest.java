@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SourceDocsTest {
-  private static final Path TOOLKIT_SOURCES = Path.of("..", "toolkit", "core", "src", "main", "java");
+  private static final Path TOOLKIT_SOURCES =
+      Path.of("..", "toolkit", "core", "src", "main", "java");
 
   @Test
   void findsMethodsNestedMembersAndTypesBySignature() {
@@ -82,8 +83,8 @@ class SourceDocsTest {
 
   @Test
   void inspectionShowsTheToolkitsJavadoc() {
-    try (Evaluator e =
-        new Evaluator(
+    try (CellEvaluator e =
+        new CellEvaluator(
             System.getProperty("java.class.path"), SourceDocs.of(List.of(TOOLKIT_SOURCES)))) {
       e.beginCell();
       e.run("import io.github.metaqnn4j.space.*;", 1, 1);

@@ -12,6 +12,7 @@ class DependencyRulesTest {
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+          .withImportOption(location -> !location.contains("-tests.jar")) // core's test helpers
           .importPackages("io.github.metaqnn4j");
 
   @Test
@@ -59,11 +60,23 @@ class DependencyRulesTest {
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage(
+            "..metaqnn4j.interop..",
             "..metaqnn4j.search..",
             "..metaqnn4j.train..",
             "..metaqnn4j.data..",
             "..metaqnn4j.analysis..",
             "..metaqnn4j.notebook..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void interopReadsAndWritesStoresButNeverTrainsOrDisplays() {
+    noClasses()
+        .that()
+        .resideInAPackage("..metaqnn4j.interop..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..metaqnn4j.train..", "..metaqnn4j.notebook..", "..metaqnn4j.cli..")
         .check(CLASSES);
   }
 

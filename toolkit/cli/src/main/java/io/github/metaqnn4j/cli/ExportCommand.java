@@ -1,7 +1,7 @@
 package io.github.metaqnn4j.cli;
 
-import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.interop.MetaQnnCsv;
+import io.github.metaqnn4j.store.ExperimentStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

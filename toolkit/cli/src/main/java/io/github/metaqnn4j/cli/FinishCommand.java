@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * Finishes the best models of a stored search: re-trains the top k on training + validation images
@@ -39,11 +41,12 @@ final class FinishCommand implements Callable<Integer> {
       description = "Epochs of the final training (default ${DEFAULT-VALUE}).")
   int epochs;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
-    if (top < 1) {
-      throw new IllegalArgumentException("--top must be at least 1, got " + top);
-    }
+    Checks.atLeast(spec, "--top", top, 1);
+    Checks.atLeast(spec, "--epochs", epochs, 1);
     SearchCommand search = SearchCommand.stored(store);
     List<Architecture> best;
     try (var s = ExperimentStore.open(store)) {

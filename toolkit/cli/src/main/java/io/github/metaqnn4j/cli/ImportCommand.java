@@ -1,11 +1,13 @@
 package io.github.metaqnn4j.cli;
 
-import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.interop.MetaQnnCsv;
+import io.github.metaqnn4j.space.StateSpace;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Reads the original MetaQNN code's CSV logs into a new experiment store, and reports it. */
 @Command(
@@ -25,28 +27,33 @@ final class ImportCommand implements Callable<Integer> {
               + ") or a .properties file (default ${DEFAULT-VALUE}).")
   String space;
 
-  @Option(names = "--max-depth", defaultValue = "0", description = "Overrides the depth limit.")
-  int maxDepth;
+  @Option(names = "--max-depth", description = "Overrides the depth limit (at least 1).")
+  Integer maxDepth;
 
-  @Option(names = "--image-size", defaultValue = "0", description = "Overrides the image size.")
-  int imageSize;
+  @Option(names = "--image-size", description = "Overrides the image size (at least 1).")
+  Integer imageSize;
 
-  @Option(names = "--classes", defaultValue = "0", description = "Overrides the class count.")
-  int classes;
+  @Option(names = "--classes", description = "Overrides the class count (at least 2).")
+  Integer classes;
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--store", required = true, description = "The new SQLite file.")
   Path store;
 
   @Override
   public Integer call() {
+    Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);
+    Checks.atLeastIfGiven(spec, "--image-size", imageSize, 1);
+    Checks.atLeastIfGiven(spec, "--classes", classes, 2);
     StateSpace.Builder b = SpaceSpec.resolve(space);
-    if (maxDepth > 0) {
+    if (maxDepth != null) {
       b.maxDepth(maxDepth);
     }
-    if (imageSize > 0) {
+    if (imageSize != null) {
       b.imageSize(imageSize);
     }
-    if (classes > 0) {
+    if (classes != null) {
       b.classes(classes);
     }
     var summary = MetaQnnCsv.importInto(from, b.build(), store);

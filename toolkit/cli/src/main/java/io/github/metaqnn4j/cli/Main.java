@@ -1,7 +1,12 @@
 package io.github.metaqnn4j.cli;
 
+import io.github.metaqnn4j.search.Provenance;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point of the command line.
@@ -13,7 +18,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "metaqnn4j",
     mixinStandardHelpOptions = true,
-    version = "metaqnn4j 0.1.0-SNAPSHOT",
+    versionProvider = Main.Version.class,
     description = "Neural architecture search with reinforcement learning (MetaQNN).",
     subcommands = {
       SearchCommand.class,
@@ -24,20 +29,60 @@ import picocli.CommandLine.Command;
       ImportCommand.class
     })
 public final class Main {
+  private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
   private Main() {}
+
+  /**
+   * Keeps the libraries' INFO and WARN lines (ND4J's start-up, Deeplearning4j's notes) out of the
+   * output unless {@code verbose}; a level the user set with {@code -D} wins. Must run before the
+   * first logger is made.
+   */
+  static void quietLibraries(boolean verbose) {
+    if (System.getProperty(LOG_LEVEL) == null) {
+      System.setProperty(LOG_LEVEL, verbose ? "info" : "error");
+    }
+  }
 
   public static void main(String[] args) {
     System.exit(run(args));
   }
 
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "Shows the INFO and WARN lines of ND4J and Deeplearning4j.")
+  boolean verbose;
+
   /** Runs the command line and returns its exit code (for tests). */
   public static int run(String... args) {
+    quietLibraries(Arrays.asList(args).contains("--verbose"));
     return new CommandLine(new Main())
+        .setParameterExceptionHandler(
+            (e, argv) -> {
+              CommandLine cmd = e.getCommandLine();
+              cmd.getErr()
+                  .println(
+                      "error: "
+                          + e.getMessage()
+                          + ". See: "
+                          + cmd.getCommandSpec().qualifiedName()
+                          + " --help");
+              return 2;
+            })
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
               cmd.getErr().println("error: " + e.getMessage());
               return 2;
             })
         .execute(args);
+  }
+
+  /** The version line: the toolkit's version and commit. */
+  static final class Version implements IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"metaqnn4j " + Provenance.version() + " (" + Provenance.commit() + ")"};
+    }
   }
 }

@@ -5,7 +5,9 @@ import io.github.metaqnn4j.store.ExperimentStore;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Writes the report of a stored experiment. */
 @Command(
@@ -26,8 +28,11 @@ final class ReportCommand implements Callable<Integer> {
       description = "How many top models (default ${DEFAULT-VALUE}).")
   int top;
 
+  @Spec CommandSpec spec;
+
   @Override
   public Integer call() {
+    Checks.atLeast(spec, "--top", top, 1);
     if (!java.nio.file.Files.isRegularFile(store)) {
       throw new IllegalArgumentException(store + " does not exist.");
     }

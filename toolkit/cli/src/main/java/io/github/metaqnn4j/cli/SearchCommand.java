@@ -9,6 +9,7 @@ import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.store.StoreException;
+import io.github.metaqnn4j.train.CpuAcceleration;
 import io.github.metaqnn4j.train.Devices;
 import io.github.metaqnn4j.train.Dl4jEvaluator;
 import io.github.metaqnn4j.train.TrainingScheme;
@@ -21,16 +22,19 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Runs (or continues) a search that trains real networks. Its options are stored with the
- * experiment (config keys {@code cli.<option>}) so that {@code resume} and {@code finish} can
+ * experiment (the settings' {@code cli} object) so that {@code resume} and {@code finish} can
  * rebuild the same search and data.
  */
 @Command(name = "search", description = "Runs a MetaQNN search on a dataset, stored in SQLite.")
 final class SearchCommand implements Callable<Integer> {
-  static final String CLI_PREFIX = "cli.";
+  static final String CLI_KEY = "cli";
 
   @Option(
       names = "--dataset",
@@ -47,11 +51,8 @@ final class SearchCommand implements Callable<Integer> {
               + ") or a .properties file of settings (default ${DEFAULT-VALUE}).")
   String space;
 
-  @Option(
-      names = "--max-depth",
-      defaultValue = "0",
-      description = "Overrides the space's depth limit.")
-  int maxDepth;
+  @Option(names = "--max-depth", description = "Overrides the space's depth limit (at least 1).")
+  Integer maxDepth;
 
   @Option(
       names = "--schedule",
@@ -63,9 +64,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--models",
-      defaultValue = "0",
-      description = "Scales the schedule to this many unique models (0: as written).")
-  int models;
+      description = "Scales the schedule to this many unique models (default: as written).")
+  Integer models;
 
   @Option(
       names = "--epochs",
@@ -81,9 +81,8 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = "--subsample",
-      defaultValue = "0",
-      description = "Use this many training images (0: all).")
-  int subsample;
+      description = "Use this many training images (at least 2; default: all).")
+  Integer subsample;
 
   @Option(
       names = "--validation",
@@ -99,9 +98,16 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(
       names = {"--devices", "--workers"},
-      defaultValue = "0",
-      description = "Models trained at once, one per device (0: one per GPU, 1 on a CPU).")
-  int workers;
+      description = "Models trained at once, one per device (default: one per GPU, 1 on a CPU).")
+  Integer workers;
+
+  @Option(
+      names = "--max-failures",
+      defaultValue = "10",
+      description =
+          "Ends the search when this many models in a row failed to train: a broken setup"
+              + " (default ${DEFAULT-VALUE}).")
+  int maxFailures;
 
   @Option(
       names = "--store",
@@ -112,21 +118,30 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--report", description = "Report directory (default: <store>-report).")
   Path report;
 
+  @Spec CommandSpec spec;
+
   /** The options that define the search, by name without dashes, as stored with it. */
   Map<String, String> options() {
     Map<String, String> o = new LinkedHashMap<>();
     o.put("dataset", dataset);
     o.put("space", space);
-    o.put("max-depth", Integer.toString(maxDepth));
     o.put("schedule", schedule);
-    o.put("models", Integer.toString(models));
     o.put("epochs", Integer.toString(epochs));
     o.put("batch", Integer.toString(batch));
-    o.put("subsample", Integer.toString(subsample));
     o.put("validation", Integer.toString(validation));
     o.put("seed", Long.toString(seed));
-    o.put("devices", Integer.toString(workers));
+    o.put("max-failures", Integer.toString(maxFailures));
+    optional(o, "max-depth", maxDepth);
+    optional(o, "models", models);
+    optional(o, "subsample", subsample);
+    optional(o, "devices", workers);
     return o;
+  }
+
+  private static void optional(Map<String, String> o, String key, Integer value) {
+    if (value != null) {
+      o.put(key, value.toString());
+    }
   }
 
   /**
@@ -140,14 +155,13 @@ final class SearchCommand implements Callable<Integer> {
     }
     List<String> argv = new ArrayList<>();
     try (var s = ExperimentStore.open(store)) {
-      s.config()
-          .forEach(
-              (k, v) -> {
-                if (k.startsWith(CLI_PREFIX)) {
-                  argv.add("--" + k.substring(CLI_PREFIX.length()));
-                  argv.add(v);
-                }
-              });
+      if (s.settings().get(CLI_KEY) instanceof Map<?, ?> cli) {
+        cli.forEach(
+            (k, v) -> {
+              argv.add("--" + k);
+              argv.add(String.valueOf(v));
+            });
+      }
     }
     if (argv.isEmpty()) {
       throw new StoreException(
@@ -162,44 +176,75 @@ final class SearchCommand implements Callable<Integer> {
   /** The dataset the options describe, loaded and split. */
   Splits loadData() {
     DatasetSpec spec = datasetSpec().validation(validation).seed(seed);
-    if (subsample > 0) {
+    if (subsample != null) {
       spec = spec.subsample(subsample);
     }
     System.err.println("Loading " + spec.name() + " ...");
     return spec.load();
   }
 
+  /**
+   * Checks every option without loading anything (no ND4J, no data), so that a wrong value is the
+   * only thing printed.
+   */
+  private void check() {
+    datasetSpec();
+    SpaceSpec.resolve(space);
+    EpsilonSchedule.parse(schedule);
+    Checks.atLeastIfGiven(spec, "--models", models, 1);
+    Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);
+    Checks.atLeastIfGiven(spec, "--subsample", subsample, 2);
+    Checks.atLeastIfGiven(spec, "--devices", workers, 1);
+    Checks.atLeast(spec, "--epochs", epochs, 1);
+    Checks.atLeast(spec, "--batch", batch, 1);
+    Checks.atLeast(spec, "--validation", validation, 1);
+    Checks.atLeast(spec, "--max-failures", maxFailures, 1);
+    if (subsample != null && validation >= subsample) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--validation "
+              + validation
+              + " must be smaller than --subsample "
+              + subsample
+              + ": no training images would be left");
+    }
+  }
+
   @Override
   public Integer call() {
-    if (workers == 0) {
-      workers = Devices.workers();
-    }
-    StateSpace.Builder preset = SpaceSpec.resolve(space); // bad names fail before data loads
+    check(); // before ND4J or the data load
+    StateSpace.Builder preset = SpaceSpec.resolve(space);
     EpsilonSchedule plan = EpsilonSchedule.parse(schedule);
-    if (models > 0) {
+    if (models != null) {
       plan = plan.scaledTo(models);
     }
+    System.err.println("Backend: " + CpuAcceleration.ensure().summary());
+    int devices = workers != null ? workers : Devices.workers();
     Splits data = loadData();
     preset = preset.imageSize(data.imageSize()).classes(data.classes());
-    if (maxDepth > 0) {
+    if (maxDepth != null) {
       preset = preset.maxDepth(maxDepth);
     }
     StateSpace stateSpace = preset.build();
     TrainingScheme scheme = TrainingScheme.paper().epochs(epochs).batchSize(batch);
-    Search.Builder builder =
+    Search search =
         Search.qLearning(stateSpace)
             .evaluator(Dl4jEvaluator.on(data).scheme(scheme))
             .schedule(plan)
             .seed(seed)
-            .workers(workers)
-            .setting("data", data.toString())
-            .setting("training", scheme.toString())
+            .workers(devices)
+            .maxFailuresInARow(maxFailures)
+            .setting(CLI_KEY, options())
             .store(store)
-            .listener(new ProgressDisplay(plan.total()));
-    options().forEach((k, v) -> builder.setting(CLI_PREFIX + k, v));
-    Search search = builder.build();
+            .listener(new ProgressDisplay(plan.total()))
+            .build();
     System.err.println(stateSpace.describe());
-    SearchResult result = search.run();
+    SearchResult result;
+    try {
+      result = search.run();
+    } finally {
+      System.err.flush();
+    }
     System.err.println("Search " + result.status() + " " + result.message());
     ReportCommand.write(store, report, 10);
     return result.status() == SearchResult.Status.INTERRUPTED ? 130 : 0;

@@ -50,8 +50,23 @@ class CommandLineTest {
     try (var s = ExperimentStore.open(store)) {
       assertEquals(3, s.models().stream().filter(m -> !m.reused()).count());
       assertEquals("COMPLETED", s.status());
-      assertEquals("1.0x2, 0.5x1", s.config().get("cli.schedule"));
-      assertTrue(s.config().get("space").contains("depth 2"), s.config().get("space"));
+      var cli = (java.util.Map<?, ?>) s.settings().get("cli");
+      assertEquals("1.0x2, 0.5x1", cli.get("schedule"));
+      var stateSpace = (java.util.Map<?, ?>) s.settings().get("space");
+      assertEquals(2.0, stateSpace.get("maxDepth"));
+      // provenance: the toolkit, the backend and its helpers path, the data files' checksums
+      var provenance = s.sessions().get(0).provenance();
+      assertEquals(
+          io.github.metaqnn4j.search.Provenance.version(),
+          ((java.util.Map<?, ?>) provenance.get("toolkit")).get("version"));
+      var evaluator = (java.util.Map<?, ?>) provenance.get("evaluator");
+      assertEquals("oneDNN", evaluator.get("helpers"));
+      assertTrue(String.valueOf(evaluator.get("nativeBuild")).contains("HAVE_ONEDNN"));
+      var files = (java.util.Map<?, ?>) evaluator.get("dataFiles");
+      assertEquals(4, files.size(), files.toString());
+      assertTrue(
+          files.values().stream().allMatch(v -> String.valueOf(v).matches("[0-9a-f]{64}")),
+          files.toString());
     }
     Path report = dir.resolve("tiny-report");
     assertTrue(Files.size(report.resolve("accuracy.png")) > 1000);
@@ -120,10 +135,10 @@ class CommandLineTest {
             + "globalAveragePooling = off\npadding = valid\n");
     StateSpace s = SpaceSpec.resolve(f.toString()).build();
     assertEquals(28, s.imageSize());
-    assertEquals(5, s.maxDepth());
-    assertEquals(List.of(4, 8), s.convFilters());
-    assertEquals(List.of(new Pool(2, 2)), s.pools());
-    assertEquals(false, s.globalAveragePooling());
+    assertEquals(5, s.settings().maxDepth());
+    assertEquals(List.of(4, 8), s.settings().convFilters());
+    assertEquals(List.of(new Pool(2, 2)), s.settings().pools());
+    assertEquals(false, s.settings().globalAveragePooling());
     assertEquals(StateSpace.small().build(), SpaceSpec.resolve("small").build());
 
     Files.writeString(f, "maxDepht = 5\n");

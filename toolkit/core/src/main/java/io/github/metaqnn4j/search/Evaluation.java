@@ -63,6 +63,19 @@ public record Evaluation(
   }
 
   /**
+   * A model that could not be trained because of {@code e}. Out of memory is recognised by its type
+   * ({@link OutOfMemoryError}, also as the cause of another exception), never by its message.
+   */
+  public static Evaluation failedBy(Throwable e, double seconds) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return failed("out of memory: " + describe(e), seconds);
+      }
+    }
+    return failed(describe(e), seconds);
+  }
+
+  /**
    * An exception as a failure reason: its type and message, e.g. {@code IllegalStateException: x}.
    */
   public static String describe(Throwable e) {

@@ -50,7 +50,7 @@ public final class Search {
   private final StoppingRule stoppingRule;
   private final int maxResamples;
   private final int maxFailures;
-  private final Map<String, String> extraSettings;
+  private final Map<String, Object> extraSettings;
   private final List<SearchListener> listeners = new ArrayList<>();
 
   private final QLearningAgent agent;
@@ -441,7 +441,7 @@ public final class Search {
     private int maxFailures = 10;
     private int workers = 1;
     private boolean quiet;
-    private final Map<String, String> settings = new java.util.TreeMap<>();
+    private final Map<String, Object> settings = new TreeMap<>();
     private java.nio.file.Path storeFile;
     private final List<SearchListener> listeners = new ArrayList<>();
 
@@ -547,7 +547,7 @@ public final class Search {
      * A further setting that identifies this search, e.g. the dataset and training scheme: stored
      * with it, and required to match when a store is resumed.
      */
-    public Builder setting(String key, String value) {
+    public Builder setting(String key, Object value) {
       settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
       return this;
     }

@@ -70,22 +70,9 @@ final class Workers {
       return e != null
           ? e
           : Evaluation.failed("the evaluator returned no evaluation", seconds(start));
-    } catch (OutOfMemoryError e) {
-      return Evaluation.failed("out of memory: " + e.getMessage(), seconds(start));
-    } catch (RuntimeException e) {
-      String kind = outOfMemory(e) ? "out of memory: " : "";
-      return Evaluation.failed(kind + Evaluation.describe(e), seconds(start));
+    } catch (RuntimeException | OutOfMemoryError e) {
+      return Evaluation.failedBy(e, seconds(start));
     }
-  }
-
-  /** Whether {@code e} or one of its causes is an {@link OutOfMemoryError}. */
-  static boolean outOfMemory(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof OutOfMemoryError) {
-        return true;
-      }
-    }
-    return false;
   }
 
   private static double seconds(long startNanos) {

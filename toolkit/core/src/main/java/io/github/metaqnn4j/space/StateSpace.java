@@ -260,7 +260,7 @@ public final class StateSpace {
         + settings.imageSize()
         + " input, "
         + settings.classes()
-        + " settings.classes(), depth "
+        + " classes, depth "
         + (settings.minDepth() > 0 ? settings.minDepth() + ".." : "")
         + settings.maxDepth()
         + ", C(n in "

@@ -14,29 +14,42 @@ import org.junit.jupiter.api.Test;
 class ParallelSearchTest {
   private static final StateSpace SPACE = StateSpace.small().build();
 
-  /** Sleeps a time that depends on the architecture, so evaluations end out of order. */
+  /** Sleeps a random time (not seeded: it differs every run), so evaluations end out of order. */
   private static Evaluator slow(
       AtomicInteger running, AtomicInteger maxRunning, Set<String> threads) {
+    return slow(running, maxRunning, threads, new java.util.concurrent.CopyOnWriteArrayList<>());
+  }
+
+  private static Evaluator slow(
+      AtomicInteger running, AtomicInteger maxRunning, Set<String> threads, List<Integer> ended) {
     SyntheticEvaluator inner = SyntheticEvaluator.of(a -> 0.3 + 0.05 * a.count("C"));
     return (arch, ctx) -> {
       int now = running.incrementAndGet();
       maxRunning.accumulateAndGet(now, Math::max);
       threads.add(Thread.currentThread().getName() + "/" + ctx.worker());
       try {
-        Thread.sleep(Math.floorMod(arch.hashCode(), 7));
+        Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(12));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       running.decrementAndGet();
-      return inner.evaluate(arch, ctx);
+      Evaluation e = inner.evaluate(arch, ctx);
+      ended.add(ctx.iteration());
+      return e;
     };
   }
 
   private static List<String> history(int workers, long seed) {
+    return history(workers, seed, new java.util.concurrent.CopyOnWriteArrayList<>());
+  }
+
+  /** The search's history; {@code ended} gets the iterations in the order their evaluations end. */
+  private static List<String> history(int workers, long seed, List<Integer> ended) {
     SearchResult r =
         Search.qLearning(SPACE)
             .evaluator(
-                slow(new AtomicInteger(), new AtomicInteger(), ConcurrentHashMap.newKeySet()))
+                slow(
+                    new AtomicInteger(), new AtomicInteger(), ConcurrentHashMap.newKeySet(), ended))
             .schedule(EpsilonSchedule.paper().scaledTo(60))
             .workers(workers)
             .seed(seed)
@@ -50,8 +63,15 @@ class ParallelSearchTest {
 
   @Test
   void resultsDoNotDependOnWhichEvaluationEndsFirst() {
-    List<String> a = history(3, 21);
-    assertEquals(a, history(3, 21));
+    List<Integer> endedA = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<Integer> endedB = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<String> a = history(3, 21, endedA);
+    List<String> b = history(3, 21, endedB);
+    // the evaluations really ended out of iteration order, and in another order each run ...
+    assertNotEquals(endedA.stream().sorted().toList(), endedA, "out of order: " + endedA);
+    assertNotEquals(endedA, endedB);
+    // ... and the searches are identical all the same
+    assertEquals(a, b);
     assertNotEquals(a, history(3, 22));
     for (int i = 0; i < a.size(); i++) {
       assertEquals(i, Integer.parseInt(a.get(i).split(" ")[0]));

@@ -20,6 +20,14 @@ public record BackendReport(
     boolean helpersActive,
     String summary) {
 
+  /** The compute path in one word: "CUDA", "oneDNN" (helpers active) or "plain". */
+  public String path() {
+    if ("CUDA".equalsIgnoreCase(backend)) {
+      return "CUDA";
+    }
+    return oneDnnBuild && helpersActive ? "oneDNN" : "plain";
+  }
+
   /** Whether training runs on the fast oneDNN path (or a GPU). */
   public boolean fastPath() {
     return "CUDA".equalsIgnoreCase(backend) || (oneDnnBuild && helpersActive);

@@ -1,5 +1,6 @@
 package io.github.metaqnn4j.train;
 
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -22,6 +23,21 @@ public final class Devices {
   /** One worker per local GPU, or 1 on the CPU. */
   public static int workers() {
     return cuda() ? Math.max(1, Nd4j.getAffinityManager().getNumberOfDevices()) : 1;
+  }
+
+  /** The Deeplearning4j version on the class path (from its jar's Maven properties). */
+  public static String libraryVersion() {
+    var props = new java.util.Properties();
+    try (var in =
+        MultiLayerNetwork.class.getResourceAsStream(
+            "/META-INF/maven/org.deeplearning4j/deeplearning4j-nn/pom.properties")) {
+      if (in != null) {
+        props.load(in);
+      }
+    } catch (java.io.IOException e) {
+      // not known: said below
+    }
+    return props.getProperty("version", "unknown");
   }
 
   /** Binds the calling thread to worker {@code worker}'s GPU (no-op on the CPU). */

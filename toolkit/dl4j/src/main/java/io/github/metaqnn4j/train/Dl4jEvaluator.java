@@ -6,6 +6,7 @@ import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.search.Evaluator;
 import io.github.metaqnn4j.space.Architecture;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Random;
@@ -92,17 +93,42 @@ public final class Dl4jEvaluator implements Evaluator {
                 "restarts", (double) restart,
                 "learningRate", scheme.learningRateAt(1, restart)));
       }
-    } catch (OutOfMemoryError e) {
-      return Evaluation.failed("out of memory: " + e.getMessage(), seconds(start))
-          .withMetrics(sizes);
-    } catch (RuntimeException e) {
-      String msg = String.valueOf(e.getMessage());
-      String kind =
-          msg.contains("allocate") || msg.contains("memory") ? "out of memory" : "cannot train";
-      return Evaluation.failed(
-              kind + ": " + e.getClass().getSimpleName() + ": " + msg, seconds(start))
-          .withMetrics(sizes);
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // out of memory by its type (ND4J's allocators throw OutOfMemoryError); other errors end
+      // the search
+      return Evaluation.failedBy(e, seconds(start)).withMetrics(sizes);
     }
+  }
+
+  /**
+   * The training scheme and the data (dataset, seed, subsample, split sizes, preprocessing): what
+   * decides this evaluator's curves.
+   */
+  @Override
+  public Map<String, Object> settings() {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("type", "dl4j");
+    s.put("training", scheme);
+    s.put("data", data.description());
+    s.put("images", Map.of("train", data.train().size(), "validation", data.validation().size()));
+    return s;
+  }
+
+  /**
+   * The ND4J backend with its native build flags, the helpers path (oneDNN, plain or CUDA), the
+   * Deeplearning4j version, and the SHA-256 of every data file.
+   */
+  @Override
+  public Map<String, Object> provenance() {
+    BackendReport backend = CpuAcceleration.ensure();
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("deeplearning4j", Devices.libraryVersion());
+    p.put("backend", backend.backend());
+    p.put("nativeBuild", backend.nativeBuild());
+    p.put("helpers", backend.path());
+    p.put("devices", Devices.workers());
+    p.put("dataFiles", data.sources());
+    return p;
   }
 
   private static final class Attempt {

@@ -1,5 +1,8 @@
 package io.github.metaqnn4j.train;
 
+import java.util.Locale;
+import java.util.function.Consumer;
+
 /**
  * How each sampled network is trained. The defaults are the paper's: Adam (learning rate 1e-3,
  * beta1 0.9, beta2 0.999, epsilon 1e-8), batch 128, 20 epochs, learning rate x0.2 every 5 epochs,
@@ -66,7 +69,7 @@ public record TrainingScheme(
   @Override
   public String toString() {
     return String.format(
-        java.util.Locale.ROOT,
+        Locale.ROOT,
         "Adam lr %s (betas %s, %s; eps %s), batch %d, %d epochs, lr x%s every %d epochs,"
             + " restart with lr x%s (at most %d) when epoch 1 <= chance + %s, dropout %s",
         learningRate,
@@ -90,115 +93,100 @@ public record TrainingScheme(
         * Math.pow(decayFactor, (epoch - 1) / decayEvery);
   }
 
+  /** Adam's initial learning rate. */
   public TrainingScheme learningRate(double v) {
-    return new TrainingScheme(
-        v,
-        beta1,
-        beta2,
-        adamEpsilon,
-        batchSize,
-        epochs,
-        decayFactor,
-        decayEvery,
-        restartFactor,
-        maxRestarts,
-        chanceMargin,
-        dropout);
+    return with(s -> s.learningRate = v);
   }
 
+  /** Images per update. */
   public TrainingScheme batchSize(int v) {
-    return new TrainingScheme(
-        learningRate,
-        beta1,
-        beta2,
-        adamEpsilon,
-        v,
-        epochs,
-        decayFactor,
-        decayEvery,
-        restartFactor,
-        maxRestarts,
-        chanceMargin,
-        dropout);
+    return with(s -> s.batchSize = v);
   }
 
+  /** Passes over the training images. */
   public TrainingScheme epochs(int v) {
-    return new TrainingScheme(
-        learningRate,
-        beta1,
-        beta2,
-        adamEpsilon,
-        batchSize,
-        v,
-        decayFactor,
-        decayEvery,
-        restartFactor,
-        maxRestarts,
-        chanceMargin,
-        dropout);
+    return with(s -> s.epochs = v);
   }
 
+  /** The learning rate times {@code factor} every {@code every} epochs. */
   public TrainingScheme decay(double factor, int every) {
-    return new TrainingScheme(
-        learningRate,
-        beta1,
-        beta2,
-        adamEpsilon,
-        batchSize,
-        epochs,
-        factor,
-        every,
-        restartFactor,
-        maxRestarts,
-        chanceMargin,
-        dropout);
+    return with(
+        s -> {
+          s.decayFactor = factor;
+          s.decayEvery = every;
+        });
   }
 
+  /** Restarts with the learning rate times {@code factor}, at most {@code max} times. */
   public TrainingScheme restarts(double factor, int max) {
-    return new TrainingScheme(
-        learningRate,
-        beta1,
-        beta2,
-        adamEpsilon,
-        batchSize,
-        epochs,
-        decayFactor,
-        decayEvery,
-        factor,
-        max,
-        chanceMargin,
-        dropout);
+    return with(
+        s -> {
+          s.restartFactor = factor;
+          s.maxRestarts = max;
+        });
   }
 
+  /** The accuracy above chance the first epoch must exceed to avoid a restart. */
   public TrainingScheme chanceMargin(double v) {
-    return new TrainingScheme(
-        learningRate,
-        beta1,
-        beta2,
-        adamEpsilon,
-        batchSize,
-        epochs,
-        decayFactor,
-        decayEvery,
-        restartFactor,
-        maxRestarts,
-        v,
-        dropout);
+    return with(s -> s.chanceMargin = v);
   }
 
+  /** Whether to insert the paper's dropout. */
   public TrainingScheme dropout(boolean v) {
-    return new TrainingScheme(
-        learningRate,
-        beta1,
-        beta2,
-        adamEpsilon,
-        batchSize,
-        epochs,
-        decayFactor,
-        decayEvery,
-        restartFactor,
-        maxRestarts,
-        chanceMargin,
-        v);
+    return with(s -> s.dropout = v);
+  }
+
+  /** This scheme with {@code change} applied to a mutable copy of its settings, checked again. */
+  private TrainingScheme with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The settings of a scheme while one of them changes: the one place that lists them all. */
+  private static final class Draft {
+    double learningRate;
+    double beta1;
+    double beta2;
+    double adamEpsilon;
+    int batchSize;
+    int epochs;
+    double decayFactor;
+    int decayEvery;
+    double restartFactor;
+    int maxRestarts;
+    double chanceMargin;
+    boolean dropout;
+
+    Draft(TrainingScheme s) {
+      learningRate = s.learningRate;
+      beta1 = s.beta1;
+      beta2 = s.beta2;
+      adamEpsilon = s.adamEpsilon;
+      batchSize = s.batchSize;
+      epochs = s.epochs;
+      decayFactor = s.decayFactor;
+      decayEvery = s.decayEvery;
+      restartFactor = s.restartFactor;
+      maxRestarts = s.maxRestarts;
+      chanceMargin = s.chanceMargin;
+      dropout = s.dropout;
+    }
+
+    TrainingScheme build() {
+      return new TrainingScheme(
+          learningRate,
+          beta1,
+          beta2,
+          adamEpsilon,
+          batchSize,
+          epochs,
+          decayFactor,
+          decayEvery,
+          restartFactor,
+          maxRestarts,
+          chanceMargin,
+          dropout);
+    }
   }
 }

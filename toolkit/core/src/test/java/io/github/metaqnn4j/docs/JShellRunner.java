@@ -13,10 +13,10 @@ import jdk.jshell.SourceCodeAnalysis;
  * Runs code the way a reader would paste it into JShell, with the toolkit's classes on the class
  * path, and reports the first snippet that does not compile or throws.
  */
-final class JShellRunner implements AutoCloseable {
+public final class JShellRunner implements AutoCloseable {
   private final JShell shell;
 
-  JShellRunner() {
+  public JShellRunner() {
     shell = JShell.builder().executionEngine("local").build();
     shell.addToClasspath(Path.of("target", "classes").toAbsolutePath().toString());
     // surefire runs tests from a manifest-only jar; its real class path is in this property
@@ -29,7 +29,7 @@ final class JShellRunner implements AutoCloseable {
   }
 
   /** Evaluates every snippet of {@code code}; returns the values printed, or throws. */
-  List<String> run(String label, String code) {
+  public List<String> run(String label, String code) {
     List<String> values = new ArrayList<>();
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
     String remaining = code;

@@ -15,12 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** JShell as the kernel runs it, without the protocol (that is tested from Python). */
-class EvaluatorTest {
-  private static Evaluator evaluator;
+class CellEvaluatorTest {
+  private static CellEvaluator evaluator;
 
   @BeforeAll
   static void start() {
-    evaluator = new Evaluator(System.getProperty("java.class.path"));
+    evaluator = new CellEvaluator(System.getProperty("java.class.path"));
   }
 
   @AfterAll
@@ -151,7 +151,7 @@ class EvaluatorTest {
     assertEquals("incomplete", evaluator.completeness("class A {"));
     assertEquals("invalid", evaluator.completeness("int x = ;)"));
     String code = "int z = 1;\nSystem.out.prin";
-    Evaluator.Completions c = evaluator.complete(code, code.length());
+    CellEvaluator.Completions c = evaluator.complete(code, code.length());
     assertTrue(c.matches().containsAll(java.util.List.of("print(", "println(")), c.toString());
     assertEquals(code.length() - "prin".length(), c.start());
     assertTrue(evaluator.documentation("Math.max", 8).orElseThrow().contains("max(int"));

@@ -32,7 +32,7 @@ import jdk.jshell.VarSnippet;
  * every compile error and stack frame, says what a redefinition changed, and answers completion,
  * documentation and completeness questions.
  */
-final class Evaluator implements AutoCloseable {
+final class CellEvaluator implements AutoCloseable {
   private static final int MAX_FRAMES = 40;
   private static final long RESTOP_MILLIS = 50;
 
@@ -54,12 +54,12 @@ final class Evaluator implements AutoCloseable {
   record Completions(List<String> matches, int start, int end) {}
 
   /** JShell with {@code classpath} (entries separated by the path separator) for its compiler. */
-  Evaluator(String classpath) {
+  CellEvaluator(String classpath) {
     this(classpath, SourceDocs.of(List.of()));
   }
 
   /** The same, with javadoc from {@code docs} where the JDK's sources have none. */
-  Evaluator(String classpath, SourceDocs docs) {
+  CellEvaluator(String classpath, SourceDocs docs) {
     this.docs = docs;
     shell = JShell.builder().executionEngine(engine, Map.of()).build();
     analysis = shell.sourceCodeAnalysis();

@@ -1,0 +1,7 @@
+// The imports of metaqnn4j-core, for scripts/jshell-core.
+import io.github.metaqnn4j.space.*;
+import io.github.metaqnn4j.agent.*;
+import io.github.metaqnn4j.search.*;
+import io.github.metaqnn4j.store.*;
+import io.github.metaqnn4j.interop.*;
+import io.github.metaqnn4j.analysis.*;
