@@ -1,10 +1,16 @@
 package io.github.metaqnn4j.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The arrows of ARCHITECTURE.md: dependencies point one way, and only train touches DL4J. */
@@ -112,5 +118,27 @@ class DependencyRulesTest {
         .dependOnClassesThat()
         .resideInAnyPackage("org.dflib.jjava..", "..metaqnn4j.notebook..")
         .check(CLASSES);
+  }
+
+  /**
+   * What {@code metaqnn4j-toolkit} brings (this module's test class path is its run-time path plus
+   * JUnit and ArchUnit): no logging binding, one commons-math3, a commons-compress without the 2024
+   * CVEs (CVE-2024-25710, CVE-2024-26308: fixed in 1.26.0).
+   */
+  @Test
+  void theToolkitShipsNoLoggingBindingAndCurrentLibraries() {
+    List<String> jars =
+        Arrays.stream(System.getProperty("surefire.test.class.path", "").split(File.pathSeparator))
+            .map(e -> Path.of(e).getFileName().toString())
+            .filter(n -> n.endsWith(".jar"))
+            .toList();
+    assertTrue(jars.stream().noneMatch(n -> n.startsWith("slf4j-simple")), jars.toString());
+    assertEquals(
+        List.of("commons-math3-3.6.1.jar"),
+        jars.stream().filter(n -> n.startsWith("commons-math3")).toList());
+    String compress =
+        jars.stream().filter(n -> n.startsWith("commons-compress-")).findFirst().orElseThrow();
+    String[] v = compress.replace("commons-compress-", "").replace(".jar", "").split("\\.");
+    assertTrue(Integer.parseInt(v[0]) > 1 || Integer.parseInt(v[1]) >= 26, "too old: " + compress);
   }
 }

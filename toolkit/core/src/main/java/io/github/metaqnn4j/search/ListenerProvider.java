@@ -8,7 +8,7 @@ import java.util.ServiceLoader;
 /**
  * Supplies a listener that every search gets without asking for it, found with {@link
  * ServiceLoader}: the notebook package's live progress display is one, and it declines outside a
- * notebook. {@link Search.Builder#quiet()} turns them off for a search.
+ * notebook. {@link SearchBuilder#quiet()} turns them off for a search.
  *
  * <pre>{@code
  * // META-INF/services/io.github.metaqnn4j.search.ListenerProvider names the implementation

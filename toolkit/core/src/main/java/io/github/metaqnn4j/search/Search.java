@@ -73,7 +73,7 @@ public final class Search {
   private SearchResult.Status endStatus;
   private String endMessage = "";
 
-  private Search(Builder b) {
+  Search(SearchBuilder b) {
     this.space = b.space;
     this.evaluator = Objects.requireNonNull(b.evaluator, "an evaluator is required: .evaluator(…)");
     this.schedule = b.schedule;
@@ -149,8 +149,8 @@ public final class Search {
   }
 
   /** Starts configuring a Q-learning search over {@code space}. */
-  public static Builder qLearning(StateSpace space) {
-    return new Builder(Objects.requireNonNull(space, "space"));
+  public static SearchBuilder qLearning(StateSpace space) {
+    return new SearchBuilder(Objects.requireNonNull(space, "space"));
   }
 
   public StateSpace space() {
@@ -418,163 +418,5 @@ public final class Search {
             stoppingRule,
             epoch -> listeners.forEach(l -> l.epochFinished(it, arch, epoch)));
     return Workers.evaluate(evaluator, arch, context);
-  }
-
-  /**
-   * The settings of a search, with the paper's defaults: epsilon schedule of Table 2, Q-learning
-   * alpha 0.01, gamma 1, Q0 0.5, 100 replays, reward = best validation accuracy, seed 0.
-   *
-   * <pre>{@code
-   * Search.qLearning(space).evaluator(e).schedule(EpsilonSchedule.paper().scaledTo(100)).seed(7)
-   * }</pre>
-   */
-  public static final class Builder {
-    private final StateSpace space;
-    private Evaluator evaluator;
-    private EpsilonSchedule schedule = EpsilonSchedule.paper();
-    private QLearningSettings learning = QLearningSettings.paper();
-    private long seed = 0;
-    private Reward reward = Reward.BEST;
-    private double failureReward = 0.0;
-    private StoppingRule stoppingRule = StoppingRule.NEVER;
-    private int maxResamples = 1000;
-    private int maxFailures = 10;
-    private int workers = 1;
-    private boolean quiet;
-    private final Map<String, Object> settings = new TreeMap<>();
-    private java.nio.file.Path storeFile;
-    private final List<SearchListener> listeners = new ArrayList<>();
-
-    private Builder(StateSpace space) {
-      this.space = space;
-    }
-
-    /** What turns an architecture into a learning curve (training, or a synthetic function). */
-    public Builder evaluator(Evaluator evaluator) {
-      this.evaluator = Objects.requireNonNull(evaluator, "evaluator");
-      return this;
-    }
-
-    /** The epsilon schedule (default: the paper's 2,700 models). */
-    public Builder schedule(EpsilonSchedule schedule) {
-      this.schedule = Objects.requireNonNull(schedule, "schedule");
-      return this;
-    }
-
-    /** Q-learning hyperparameters (default: the paper's). */
-    public Builder learning(QLearningSettings learning) {
-      this.learning = Objects.requireNonNull(learning, "learning");
-      return this;
-    }
-
-    /** The seed of every random choice of the search (default 0). */
-    public Builder seed(long seed) {
-      this.seed = seed;
-      return this;
-    }
-
-    /** How a learning curve becomes a reward (default: best validation accuracy). */
-    public Builder reward(Reward reward) {
-      this.reward = Objects.requireNonNull(reward, "reward");
-      return this;
-    }
-
-    /** The reward of a model that failed to train (default 0). */
-    public Builder failureReward(double reward) {
-      if (!Double.isFinite(reward)) {
-        throw new IllegalArgumentException("failureReward must be finite, got " + reward);
-      }
-      this.failureReward = reward;
-      return this;
-    }
-
-    /** Asked after each epoch whether to stop the model (default: never). */
-    public Builder earlyStopping(StoppingRule rule) {
-      this.stoppingRule = Objects.requireNonNull(rule, "rule");
-      return this;
-    }
-
-    /** Stops the search after this many re-samples in a row (default 1000). */
-    public Builder maxResamples(int iterations) {
-      if (iterations < 1) {
-        throw new IllegalArgumentException("maxResamples must be at least 1, got " + iterations);
-      }
-      this.maxResamples = iterations;
-      return this;
-    }
-
-    /**
-     * Ends the search with a {@link SearchFailedException} when this many new models in a row
-     * failed to train (default 10): a broken setup (no memory, a wrong device, a bad dataset) then
-     * costs minutes, not the whole schedule.
-     */
-    public Builder maxFailuresInARow(int models) {
-      if (models < 1) {
-        throw new IllegalArgumentException("maxFailuresInARow must be at least 1, got " + models);
-      }
-      this.maxFailures = models;
-      return this;
-    }
-
-    /**
-     * Evaluates up to {@code n} models at once, one per worker (one per GPU; default 1). The result
-     * does not depend on which evaluation ends first.
-     */
-    public Builder workers(int n) {
-      if (n < 1) {
-        throw new IllegalArgumentException("workers must be at least 1, got " + n);
-      }
-      this.workers = n;
-      return this;
-    }
-
-    /**
-     * Persists the search in an SQLite file, one transaction per model. If the file already holds
-     * this search (same settings), the search resumes after its last stored model, drawing the same
-     * random numbers it would have drawn without the interruption.
-     */
-    public Builder store(java.nio.file.Path file) {
-      this.storeFile = Objects.requireNonNull(file, "file");
-      return this;
-    }
-
-    /** Same as {@link #store(java.nio.file.Path)}. */
-    public Builder store(String file) {
-      return store(java.nio.file.Path.of(file));
-    }
-
-    /**
-     * A further setting that identifies this search, e.g. the dataset and training scheme: stored
-     * with it, and required to match when a store is resumed.
-     */
-    public Builder setting(String key, Object value) {
-      settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-      return this;
-    }
-
-    /**
-     * Leaves out the listeners the environment adds by itself (in a notebook, the live progress
-     * display); listeners added with {@link #listener} still run.
-     */
-    public Builder quiet() {
-      this.quiet = true;
-      return this;
-    }
-
-    /** Adds a listener. */
-    public Builder listener(SearchListener listener) {
-      this.listeners.add(Objects.requireNonNull(listener, "listener"));
-      return this;
-    }
-
-    /** The configured search, ready to {@link Search#run()} or {@link Search#step()}. */
-    public Search build() {
-      return new Search(this);
-    }
-
-    /** Builds and runs the search. */
-    public SearchResult run() {
-      return build().run();
-    }
   }
 }

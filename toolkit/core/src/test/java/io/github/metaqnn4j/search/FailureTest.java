@@ -19,7 +19,7 @@ class FailureTest {
   private static final StateSpace SPACE = StateSpace.small().maxDepth(4).build();
   @TempDir Path dir;
 
-  private static Search.Builder search(Evaluator evaluator) {
+  private static SearchBuilder search(Evaluator evaluator) {
     return Search.qLearning(SPACE)
         .evaluator(evaluator)
         .schedule(EpsilonSchedule.start(1.0, 100))

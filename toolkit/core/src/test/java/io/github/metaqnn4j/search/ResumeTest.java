@@ -19,7 +19,7 @@ class ResumeTest {
   @TempDir Path dir;
 
   /** The search a crash test runs: small space, 40 models, an evaluator that takes some time. */
-  static Search.Builder search(long seed, int workers, long sleepMillis) {
+  static SearchBuilder search(long seed, int workers, long sleepMillis) {
     SyntheticEvaluator accuracy =
         SyntheticEvaluator.of(a -> 0.2 + 0.1 * a.count("C") - 0.05 * a.count("FC"));
     return Search.qLearning(StateSpace.small().build())

@@ -22,7 +22,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
  * done, epsilon, best accuracy, ETA, the epoch being trained) at most {@value #TEXT_MILLIS} ms
  * apart, and the accuracy-by-iteration chart at most {@value #CHART_MILLIS} ms apart, both final
  * when the search ends. Every search started in a cell gets one ({@link Provider}); {@code
- * Search.Builder.quiet()} leaves it out.
+ * SearchBuilder.quiet()} leaves it out.
  */
 final class LiveSearchDisplay implements SearchListener {
   static final long TEXT_MILLIS = 500;
