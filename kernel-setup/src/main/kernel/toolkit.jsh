@@ -8,6 +8,8 @@ import io.github.metaqnn4j.data.*;
 import io.github.metaqnn4j.train.*;
 import io.github.metaqnn4j.store.*;
 import io.github.metaqnn4j.interop.*;
+import io.github.metaqnn4j.predict.*;
+import io.github.metaqnn4j.tabular.*;
 import io.github.metaqnn4j.analysis.*;
 import io.github.metaqnn4j.notebook.*;
 import static io.github.metaqnn4j.notebook.Show.show;

@@ -87,6 +87,33 @@ class DependencyRulesTest {
   }
 
   @Test
+  void predictionAndTabularBenchmarksNeverTrainOrDisplay() {
+    noClasses()
+        .that()
+        .resideInAnyPackage("..metaqnn4j.predict..", "..metaqnn4j.tabular..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..metaqnn4j.train..",
+            "..metaqnn4j.notebook..",
+            "..metaqnn4j.cli..",
+            "..metaqnn4j.store..",
+            "..metaqnn4j.analysis..")
+        .check(CLASSES);
+  }
+
+  @Test
+  void theSearchKnowsStoppingRulesOnlyByTheirInterface() {
+    noClasses()
+        .that()
+        .resideInAPackage("..metaqnn4j.search..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("..metaqnn4j.predict..", "..metaqnn4j.tabular..")
+        .check(CLASSES);
+  }
+
+  @Test
   void searchNeverTouchesTrainingOrData() {
     noClasses()
         .that()

@@ -26,7 +26,8 @@ import picocli.CommandLine.ScopeType;
       ReportCommand.class,
       FinishCommand.class,
       ExportCommand.class,
-      ImportCommand.class
+      ImportCommand.class,
+      RecordCommand.class
     })
 public final class Main {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";

@@ -59,6 +59,7 @@ final class ProgressDisplay implements SearchListener {
     if (!r.reused()) {
       bar.step();
     }
+    r.stopNote().ifPresent(note -> System.err.println("\r" + note));
     bar.setExtraMessage(String.format(Locale.ROOT, " eps %.1f | best %.3f", r.epsilon(), best));
   }
 

@@ -4,7 +4,11 @@ import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.data.DatasetSpec;
 import io.github.metaqnn4j.data.Datasets;
 import io.github.metaqnn4j.data.Splits;
+import io.github.metaqnn4j.predict.CurvePredictor;
+import io.github.metaqnn4j.predict.EarlyStopping;
+import io.github.metaqnn4j.search.EarlyStoppingPolicy;
 import io.github.metaqnn4j.search.Search;
+import io.github.metaqnn4j.search.SearchBuilder;
 import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.ExperimentStore;
@@ -110,6 +114,29 @@ final class SearchCommand implements Callable<Integer> {
   int maxFailures;
 
   @Option(
+      names = "--early-stopping",
+      arity = "0..1",
+      fallbackValue = "predicted",
+      description =
+          "Stops models early: 'predicted' (the final accuracy predicted from the curve so far,"
+              + " Baker et al.; the default when the option has no value), 'median' or 'halving'.")
+  String earlyStopping;
+
+  @Option(
+      names = "--delta",
+      defaultValue = "0.99",
+      description = "predicted: stop when P(final < best) exceeds this (default ${DEFAULT-VALUE}).")
+  double delta;
+
+  @Option(
+      names = "--burn-in",
+      defaultValue = "20",
+      description =
+          "predicted: fully trained models before any stop (default ${DEFAULT-VALUE}; the paper"
+              + " used 100 of its 2,700).")
+  int burnIn;
+
+  @Option(
       names = "--store",
       defaultValue = "runs/search.db",
       description = "SQLite file (default ${DEFAULT-VALUE}).")
@@ -135,6 +162,11 @@ final class SearchCommand implements Callable<Integer> {
     optional(o, "models", models);
     optional(o, "subsample", subsample);
     optional(o, "devices", workers);
+    if (earlyStopping != null) {
+      o.put("early-stopping", earlyStopping);
+      o.put("delta", Double.toString(delta));
+      o.put("burn-in", Integer.toString(burnIn));
+    }
     return o;
   }
 
@@ -175,9 +207,17 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The dataset the options describe, loaded and split. */
   Splits loadData() {
+    return loadData(null);
+  }
+
+  /** The same, with the test set subsampled to {@code testImages} when it is given. */
+  Splits loadData(Integer testImages) {
     DatasetSpec spec = datasetSpec().validation(validation).seed(seed);
     if (subsample != null) {
       spec = spec.subsample(subsample);
+    }
+    if (testImages != null) {
+      spec = spec.testSubsample(testImages);
     }
     System.err.println("Loading " + spec.name() + " ...");
     return spec.load();
@@ -199,6 +239,13 @@ final class SearchCommand implements Callable<Integer> {
     Checks.atLeast(spec, "--batch", batch, 1);
     Checks.atLeast(spec, "--validation", validation, 1);
     Checks.atLeast(spec, "--max-failures", maxFailures, 1);
+    Checks.atLeast(spec, "--burn-in", burnIn, CurvePredictor.MIN_CURVES);
+    if (!(delta > 0 && delta < 1)) {
+      throw new ParameterException(spec.commandLine(), "--delta must be in (0, 1), got " + delta);
+    }
+    if (earlyStopping != null) {
+      policy(); // a wrong rule name fails here
+    }
     if (subsample != null && validation >= subsample) {
       throw new ParameterException(
           spec.commandLine(),
@@ -227,7 +274,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     StateSpace stateSpace = preset.build();
     TrainingScheme scheme = TrainingScheme.paper().epochs(epochs).batchSize(batch);
-    Search search =
+    SearchBuilder builder =
         Search.qLearning(stateSpace)
             .evaluator(Dl4jEvaluator.on(data).scheme(scheme))
             .schedule(plan)
@@ -236,8 +283,11 @@ final class SearchCommand implements Callable<Integer> {
             .maxFailuresInARow(maxFailures)
             .setting(CLI_KEY, options())
             .store(store)
-            .listener(new ProgressDisplay(plan.total()))
-            .build();
+            .listener(new ProgressDisplay(plan.total()));
+    if (earlyStopping != null) {
+      builder.earlyStopping(policy());
+    }
+    Search search = builder.build();
     System.err.println(stateSpace.describe());
     SearchResult result;
     try {
@@ -250,7 +300,20 @@ final class SearchCommand implements Callable<Integer> {
     return result.status() == SearchResult.Status.INTERRUPTED ? 130 : 0;
   }
 
-  private DatasetSpec datasetSpec() {
+  /** The early-stopping policy {@code --early-stopping} names: predicted, median or halving. */
+  EarlyStoppingPolicy policy() {
+    return switch (earlyStopping) {
+      case "predicted" -> EarlyStopping.predicted().delta(delta).burnIn(burnIn);
+      case "median" -> EarlyStopping.median();
+      case "halving" -> EarlyStopping.successiveHalving();
+      default ->
+          throw new ParameterException(
+              spec.commandLine(),
+              "unknown --early-stopping '" + earlyStopping + "': use predicted, median or halving");
+    };
+  }
+
+  DatasetSpec datasetSpec() {
     return switch (dataset) {
       case "mnist" -> Datasets.mnist();
       case "fashion-mnist" -> Datasets.fashionMnist();

@@ -72,6 +72,13 @@ class BadInputTest {
         "--classes",
         "1");
     refused("Invalid value for option '--epochs'", "search", "--epochs", "many");
+    refused("--delta must be in (0, 1), got 1.5", "search", "--early-stopping", "--delta", "1.5");
+    refused("--burn-in must be at least 5, got 2", "search", "--early-stopping", "--burn-in", "2");
+    refused(
+        "unknown --early-stopping 'sometimes': use predicted, median or halving",
+        "search",
+        "--early-stopping",
+        "sometimes");
     assertFalse(Files.exists(dir.resolve("x.db")), "nothing was created");
   }
 

@@ -11,8 +11,16 @@ package io.github.metaqnn4j.search;
  * @param validationAccuracy the accuracy on the validation set after this epoch, in [0, 1]
  * @param loss the mean training loss of this epoch
  * @param seconds the wall time of this epoch
+ * @param testAccuracy the accuracy on the test set after this epoch, or NaN where it is not
+ *     measured (a search never looks at the test set; recorded benchmark tables do)
  */
-public record Epoch(int index, double validationAccuracy, double loss, double seconds) {
+public record Epoch(
+    int index, double validationAccuracy, double loss, double seconds, double testAccuracy) {
+  /** An epoch without a test measurement. */
+  public Epoch(int index, double validationAccuracy, double loss, double seconds) {
+    this(index, validationAccuracy, loss, seconds, Double.NaN);
+  }
+
   public Epoch {
     if (index < 1) {
       throw new IllegalArgumentException("epochs are numbered from 1, got " + index);

@@ -22,6 +22,18 @@ import java.util.Objects;
 public record Evaluation(
     List<Double> curve, Status status, String reason, double seconds, Map<String, Double> metrics) {
 
+  /** Metric: the epoch after which a stopping rule stopped the model. */
+  public static final String STOP_EPOCH = "stopEpoch";
+
+  /** Metric: the final accuracy a stopping rule predicted (the reward of a stopped model). */
+  public static final String PREDICTED_FINAL = "predictedFinal";
+
+  /** Metric: the standard deviation of that prediction. */
+  public static final String PREDICTION_SIGMA = "predictionSigma";
+
+  /** Metric: the probability the rule gave that the model would not beat its target. */
+  public static final String STOP_PROBABILITY = "stopProbability";
+
   /** How an evaluation ended. */
   public enum Status {
     /** Trained for the whole schedule. */

@@ -4,6 +4,8 @@ import io.github.metaqnn4j.space.Architecture;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -26,7 +28,7 @@ public final class EvaluationContext {
   private final StoppingRule stoppingRule;
   private final Consumer<Epoch> observer;
   private final List<Double> curve = new ArrayList<>();
-  private boolean stopped;
+  private StoppingRule.Decision stop;
 
   /**
    * A context for one evaluation.
@@ -82,13 +84,44 @@ public final class EvaluationContext {
   public boolean epochDone(Epoch epoch) {
     curve.add(epoch.validationAccuracy());
     observer.accept(epoch);
-    stopped = stoppingRule.shouldStop(architecture, Collections.unmodifiableList(curve));
-    return !stopped;
+    StoppingRule.Decision d =
+        stoppingRule.decide(architecture, Collections.unmodifiableList(curve));
+    if (d.stop()) {
+      stop = d;
+    }
+    return !d.stop();
   }
 
   /** Whether the stopping rule asked to stop after the last reported epoch. */
   public boolean stopped() {
-    return stopped;
+    return stop != null;
+  }
+
+  /**
+   * What the stopping rule said when it stopped the model, as metrics: the epoch, and where the
+   * rule predicts, the predicted final accuracy, its sigma and the probability; empty when the
+   * model was not stopped.
+   */
+  public Map<String, Double> stopMetrics() {
+    Map<String, Double> m = new TreeMap<>();
+    if (stop != null) {
+      m.put(Evaluation.STOP_EPOCH, (double) curve.size());
+      putIfNumber(m, Evaluation.PREDICTED_FINAL, stop.predicted());
+      putIfNumber(m, Evaluation.PREDICTION_SIGMA, stop.sigma());
+      putIfNumber(m, Evaluation.STOP_PROBABILITY, stop.probability());
+    }
+    return m;
+  }
+
+  private static void putIfNumber(Map<String, Double> m, String key, double v) {
+    if (Double.isFinite(v)) {
+      m.put(key, v);
+    }
+  }
+
+  /** Why the stopping rule stopped the model, or empty. */
+  public String stopReason() {
+    return stop == null ? "" : stop.why();
   }
 
   /** The validation accuracies reported so far. */

@@ -22,6 +22,14 @@ public interface Evaluator {
   Evaluation evaluate(Architecture architecture, EvaluationContext context);
 
   /**
+   * Checks, before a search starts, that this evaluator can evaluate the architectures of {@code
+   * space} (a tabular benchmark holds only its own space's); by default it can.
+   *
+   * @throws IllegalArgumentException saying what does not fit
+   */
+  default void check(io.github.metaqnn4j.space.StateSpace space) {}
+
+  /**
    * The settings that decide this evaluator's results (training scheme, dataset and split), as a
    * JSON-like tree of maps, lists, records, strings and numbers: stored with a search and compared
    * when it resumes. None by default.

@@ -44,4 +44,22 @@ public record ModelRecord(
         e.curve(),
         e.metrics());
   }
+
+  /**
+   * What a stopping rule did to this model, for displays: "iteration 12 stopped after epoch 3:
+   * predicted 0.612 +- 0.020, P(< 0.745) = 0.997 [C(8,3,1), SM(10)]"; empty when it trained fully.
+   */
+  public java.util.Optional<String> stopNote() {
+    if (reused || evaluation.status() != Evaluation.Status.STOPPED_EARLY) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        "iteration "
+            + iteration
+            + " stopped after epoch "
+            + evaluation.curve().size()
+            + (evaluation.reason().isEmpty() ? "" : ": " + evaluation.reason())
+            + " "
+            + architecture);
+  }
 }

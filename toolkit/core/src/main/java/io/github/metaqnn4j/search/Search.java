@@ -47,6 +47,7 @@ public final class Search {
   private final long seed;
   private final Reward reward;
   private final double failureReward;
+  private final EarlyStoppingPolicy earlyStopping;
   private final StoppingRule stoppingRule;
   private final int maxResamples;
   private final int maxFailures;
@@ -76,12 +77,14 @@ public final class Search {
   Search(SearchBuilder b) {
     this.space = b.space;
     this.evaluator = Objects.requireNonNull(b.evaluator, "an evaluator is required: .evaluator(…)");
+    evaluator.check(space);
     this.schedule = b.schedule;
     this.learning = b.learning;
     this.seed = b.seed;
     this.reward = b.reward;
     this.failureReward = b.failureReward;
-    this.stoppingRule = b.stoppingRule;
+    this.earlyStopping = b.earlyStopping;
+    this.stoppingRule = earlyStopping.newRule();
     this.maxResamples = b.maxResamples;
     this.maxFailures = b.maxFailures;
     this.extraSettings = Map.copyOf(b.settings);
@@ -120,6 +123,7 @@ public final class Search {
     s.put("maxResamples", maxResamples);
     s.put("workers", workers.count());
     s.put("evaluator", evaluator.settings());
+    s.put("earlyStopping", earlyStopping.settings());
     s.putAll(extraSettings);
     return s;
   }
@@ -313,9 +317,7 @@ public final class Search {
       int it = sampled;
       Evaluation stored = restoring.get(it);
       CompletableFuture<Evaluation> future =
-          stored != null
-              ? CompletableFuture.completedFuture(stored)
-              : workers.submit(() -> evaluate(arch, it, modelSeed));
+          stored != null ? CompletableFuture.completedFuture(stored) : submit(arch, it, modelSeed);
       p = new Pending(sampled, arch, epsilon, rng, future, false);
       firstSample.put(arch, p);
       uniqueSampled++;
@@ -340,7 +342,7 @@ public final class Search {
   private ModelRecord learnFromOldest(boolean announce) {
     Pending p = pending.poll();
     Evaluation e = Workers.join(p.evaluation());
-    double r = e.failed() ? failureReward : reward.of(e);
+    double r = rewardOf(e);
     ModelRecord record =
         new ModelRecord(
             p.iteration(),
@@ -352,6 +354,7 @@ public final class Search {
             p.reused());
     if (!p.reused()) {
       modelsDone++;
+      stoppingRule.learn(p.architecture(), e);
     }
     memory.add(new Experience(p.architecture(), r, p.epsilon(), p.iteration()));
     agent.replay(memory, p.rng());
@@ -366,6 +369,15 @@ public final class Search {
     }
     countFailures(record);
     return record;
+  }
+
+  /** The reward: the failure reward, a stopped model's predicted final accuracy, or the curve's. */
+  private double rewardOf(Evaluation e) {
+    if (e.failed()) {
+      return failureReward;
+    }
+    Double predicted = e.metrics().get(Evaluation.PREDICTED_FINAL);
+    return predicted != null ? Math.max(0, Math.min(1, predicted)) : reward.of(e);
   }
 
   /** Ends the search when {@code maxFailures} new models in a row failed: a broken setup. */
@@ -408,15 +420,26 @@ public final class Search {
         endStatus == null ? "still running" : endMessage);
   }
 
-  private Evaluation evaluate(Architecture arch, int it, long modelSeed) {
+  /** Starts an evaluation with the stopping rule as it stands now (see StoppingRule#frozen). */
+  private CompletableFuture<Evaluation> submit(Architecture arch, int it, long modelSeed) {
+    StoppingRule rule = stoppingRule.frozen();
+    return workers.submit(() -> evaluate(arch, it, modelSeed, rule));
+  }
+
+  private Evaluation evaluate(Architecture arch, int it, long modelSeed, StoppingRule rule) {
     var context =
         new EvaluationContext(
             arch,
             it,
             modelSeed,
             WorkerThreads.current(),
-            stoppingRule,
+            rule,
             epoch -> listeners.forEach(l -> l.epochFinished(it, arch, epoch)));
-    return Workers.evaluate(evaluator, arch, context);
+    Evaluation e = Workers.evaluate(evaluator, arch, context);
+    if (e.status() != Evaluation.Status.STOPPED_EARLY || !context.stopped()) {
+      return e;
+    }
+    return new Evaluation(e.curve(), e.status(), context.stopReason(), e.seconds(), e.metrics())
+        .withMetrics(context.stopMetrics());
   }
 }

@@ -25,7 +25,20 @@ public final class SearchBuilder {
   long seed = 0;
   Reward reward = Reward.BEST;
   double failureReward = 0.0;
-  StoppingRule stoppingRule = StoppingRule.NEVER;
+  EarlyStoppingPolicy earlyStopping = NEVER;
+
+  private static final EarlyStoppingPolicy NEVER =
+      new EarlyStoppingPolicy() {
+        @Override
+        public StoppingRule newRule() {
+          return StoppingRule.NEVER;
+        }
+
+        @Override
+        public Map<String, Object> settings() {
+          return Map.of("rule", "never");
+        }
+      };
   int maxResamples = 1000;
   int maxFailures = 10;
   int workers = 1;
@@ -77,10 +90,19 @@ public final class SearchBuilder {
     return this;
   }
 
-  /** Asked after each epoch whether to stop the model (default: never). */
-  public SearchBuilder earlyStopping(StoppingRule rule) {
-    this.stoppingRule = Objects.requireNonNull(rule, "rule");
+  /**
+   * Stops models early by {@code policy}'s rule, which the search makes afresh (default: never
+   * stop), e.g. {@code EarlyStopping.predicted().delta(0.99).burnIn(20)}.
+   */
+  public SearchBuilder earlyStopping(EarlyStoppingPolicy policy) {
+    this.earlyStopping = Objects.requireNonNull(policy, "policy");
     return this;
+  }
+
+  /** Asked after each epoch whether to stop the model: a rule that learns nothing. */
+  public SearchBuilder earlyStopping(StoppingRule rule) {
+    Objects.requireNonNull(rule, "rule");
+    return earlyStopping(() -> rule);
   }
 
   /** Stops the search after this many re-samples in a row (default 1000). */

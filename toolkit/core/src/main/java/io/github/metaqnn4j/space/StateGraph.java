@@ -300,4 +300,37 @@ public final class StateGraph {
     }
     return count[0];
   }
+
+  /**
+   * Every architecture the space allows, in a fixed depth-first order (the vocabulary's order at
+   * each layer), for spaces small enough to list: tabular benchmarks, exhaustive checks.
+   *
+   * @throws IllegalArgumentException when the space allows more than {@code max} architectures
+   */
+  public List<Architecture> architectures(int max) {
+    BigInteger count = architectureCount();
+    if (count.compareTo(BigInteger.valueOf(max)) > 0) {
+      throw new IllegalArgumentException(
+          "this space allows "
+              + count
+              + " architectures, more than the "
+              + max
+              + " asked for; list a smaller space (maxDepth, filters, kernels)");
+    }
+    List<Architecture> out = new ArrayList<>(count.intValue());
+    collect(start(), new ArrayList<>(), out);
+    return out;
+  }
+
+  private static void collect(Node node, List<Layer> prefix, List<Architecture> out) {
+    for (int i = 0; i < node.actionCount(); i++) {
+      prefix.add(node.action(i));
+      if (node.next(i) == null) {
+        out.add(new Architecture(prefix));
+      } else {
+        collect(node.next(i), prefix, out);
+      }
+      prefix.remove(prefix.size() - 1);
+    }
+  }
 }

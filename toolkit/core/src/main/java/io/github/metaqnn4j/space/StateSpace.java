@@ -28,6 +28,13 @@ public final class StateSpace {
     this.vocabulary = buildVocabulary();
   }
 
+  /**
+   * The space of {@code settings} (as {@link #settings()} returns them, or read back from JSON).
+   */
+  public static StateSpace of(Settings settings) {
+    return new StateSpace(Objects.requireNonNull(settings, "settings"));
+  }
+
   /** The rules of the paper (Table 1, section 4.2) for 32x32 images and 10 classes, depth 12. */
   public static Builder paper() {
     return new Builder();

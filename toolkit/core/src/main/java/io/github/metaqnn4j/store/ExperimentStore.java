@@ -312,7 +312,7 @@ public final class ExperimentStore implements AutoCloseable {
             "INSERT INTO sessions(started_at, provenance) VALUES (?, ?)",
             Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, Instant.now().toString());
-      ps.setString(2, Json.write(provenance));
+      ps.setString(2, Json.write(Json.tree(provenance)));
       ps.executeUpdate();
       try (ResultSet keys = ps.getGeneratedKeys()) {
         keys.next();

@@ -27,9 +27,27 @@ final class Json {
 
   private Json() {}
 
-  /** {@code value} (maps, lists, records, strings, numbers) as a JSON tree. */
+  /**
+   * {@code value} (maps, lists, records, strings, numbers) as a JSON tree, object keys sorted so
+   * that the same settings always read the same (a {@code Map.of} iterates in another order in
+   * every JVM).
+   */
   static JsonElement tree(Object value) {
-    return GSON.toJsonTree(value);
+    return sorted(GSON.toJsonTree(value));
+  }
+
+  private static JsonElement sorted(JsonElement e) {
+    if (e.isJsonObject()) {
+      JsonObject out = new JsonObject();
+      new TreeMap<>(e.getAsJsonObject().asMap()).forEach((k, v) -> out.add(k, sorted(v)));
+      return out;
+    }
+    if (e.isJsonArray()) {
+      JsonArray out = new JsonArray();
+      e.getAsJsonArray().forEach(v -> out.add(sorted(v)));
+      return out;
+    }
+    return e;
   }
 
   static String write(Object value) {

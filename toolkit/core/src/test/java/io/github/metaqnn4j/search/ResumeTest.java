@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
+import io.github.metaqnn4j.predict.CurvePredictor;
+import io.github.metaqnn4j.predict.EarlyStopping;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.store.StoreException;
@@ -14,12 +16,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class ResumeTest {
   @TempDir Path dir;
 
   /** The search a crash test runs: small space, 40 models, an evaluator that takes some time. */
   static SearchBuilder search(long seed, int workers, long sleepMillis) {
+    return search(seed, workers, sleepMillis, false);
+  }
+
+  /** The same, with early stopping by predicted final accuracy when {@code early}. */
+  static SearchBuilder search(long seed, int workers, long sleepMillis, boolean early) {
     SyntheticEvaluator accuracy =
         SyntheticEvaluator.of(a -> 0.2 + 0.1 * a.count("C") - 0.05 * a.count("FC"));
     return Search.qLearning(StateSpace.small().build())
@@ -34,7 +43,11 @@ class ResumeTest {
             })
         .schedule(EpsilonSchedule.paper().scaledTo(40))
         .workers(workers)
-        .seed(seed);
+        .seed(seed)
+        .earlyStopping(
+            early
+                ? EarlyStopping.predicted().predictor(CurvePredictor.ols()).burnIn(8).delta(0.9)
+                : EarlyStopping.median().warmUp(1_000)); // never stops
   }
 
   /** Everything a store holds that does not depend on the clock. */
@@ -82,11 +95,15 @@ class ResumeTest {
     assertTrue(e.getMessage().contains("seed: stored 3, now 4"), e.getMessage());
   }
 
-  /** kill -9 of a separate JVM in the middle of a search; the resumed store equals a clean run. */
-  @Test
-  void killedWithSigkillAndResumed() throws Exception {
+  /**
+   * kill -9 of a separate JVM in the middle of a search, with and without early stopping; the
+   * resumed store equals a clean run.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void killedWithSigkillAndResumed(boolean early) throws Exception {
     Path full = dir.resolve("full.db");
-    search(9, 1, 0).store(full).run();
+    search(9, 1, 0, early).store(full).run();
 
     Path crashed = dir.resolve("crashed.db");
     String classPath =
@@ -97,7 +114,8 @@ class ResumeTest {
                 "-cp",
                 classPath,
                 CrashTarget.class.getName(),
-                crashed.toString())
+                crashed.toString(),
+                Boolean.toString(early))
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("child.log").toFile())
             .start();
@@ -123,9 +141,15 @@ class ResumeTest {
     }
     assertTrue(atKill >= 12 && atKill < 40, "models stored when killed: " + atKill);
 
-    SearchResult resumed = search(9, 1, 0).store(crashed).run();
+    SearchResult resumed = search(9, 1, 0, early).store(crashed).run();
     assertEquals(SearchResult.Status.COMPLETED, resumed.status());
     assertEquals(contents(full), contents(crashed));
+    long stops =
+        resumed.models().stream()
+            .filter(m -> m.evaluation().status() == Evaluation.Status.STOPPED_EARLY)
+            .filter(m -> m.iteration() >= atKill)
+            .count();
+    assertEquals(early, stops > 0, "models stopped early after the resume: " + stops);
   }
 
   /** The process the crash test kills: the same search, slowed down. */
@@ -133,7 +157,7 @@ class ResumeTest {
     private CrashTarget() {}
 
     public static void main(String[] args) {
-      search(9, 1, 150).store(Path.of(args[0])).run();
+      search(9, 1, 150, Boolean.parseBoolean(args[1])).store(Path.of(args[0])).run();
     }
   }
 }

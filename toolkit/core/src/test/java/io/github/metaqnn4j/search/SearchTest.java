@@ -254,7 +254,11 @@ class SearchTest {
     SearchResult r =
         Search.qLearning(SPACE)
             .evaluator(SyntheticEvaluator.of(a -> 0.2 + 0.1 * a.depth()).epochs(6))
-            .earlyStopping((arch, curve) -> curve.size() >= 2 && curve.get(1) < 0.2)
+            .earlyStopping(
+                (arch, curve) ->
+                    curve.size() >= 2 && curve.get(1) < 0.2
+                        ? StoppingRule.Decision.stop("below 0.2 after 2 epochs")
+                        : StoppingRule.Decision.GO)
             .schedule(EpsilonSchedule.start(1.0, 3))
             .seed(4)
             .listener(listener)

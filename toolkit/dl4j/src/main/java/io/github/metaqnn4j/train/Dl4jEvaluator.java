@@ -30,24 +30,35 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 public final class Dl4jEvaluator implements Evaluator {
   private final Splits data;
   private final TrainingScheme scheme;
+  private final boolean testEachEpoch;
   private volatile Tensors tensors;
 
-  private record Tensors(Fitting.Tensors train, Fitting.Tensors validation) {}
+  private record Tensors(Fitting.Tensors train, Fitting.Tensors validation, Fitting.Tensors test) {}
 
-  private Dl4jEvaluator(Splits data, TrainingScheme scheme, Tensors tensors) {
+  private Dl4jEvaluator(Splits data, TrainingScheme scheme, boolean testEachEpoch, Tensors t) {
     this.data = Objects.requireNonNull(data, "data");
     this.scheme = Objects.requireNonNull(scheme, "scheme");
-    this.tensors = tensors;
+    this.testEachEpoch = testEachEpoch;
+    this.tensors = t;
   }
 
   /** An evaluator training on {@code data.train()} and validating on {@code data.validation()}. */
   public static Dl4jEvaluator on(Splits data) {
-    return new Dl4jEvaluator(data, TrainingScheme.paper(), null);
+    return new Dl4jEvaluator(data, TrainingScheme.paper(), false, null);
   }
 
   /** The same evaluator with another training scheme. */
   public Dl4jEvaluator scheme(TrainingScheme scheme) {
-    return new Dl4jEvaluator(data, scheme, tensors);
+    return new Dl4jEvaluator(data, scheme, testEachEpoch, tensors);
+  }
+
+  /**
+   * The same evaluator also measuring test accuracy after every epoch ({@link Epoch#testAccuracy}):
+   * for recorded benchmark tables, never for a search, which must not look at the test set.
+   */
+  public Dl4jEvaluator testEachEpoch() {
+    Tensors t = tensors;
+    return new Dl4jEvaluator(data, scheme, true, t != null && t.test() != null ? t : null);
   }
 
   public TrainingScheme scheme() {
@@ -111,6 +122,7 @@ public final class Dl4jEvaluator implements Evaluator {
     s.put("training", scheme);
     s.put("data", data.description());
     s.put("images", Map.of("train", data.train().size(), "validation", data.validation().size()));
+    s.put("testEachEpoch", testEachEpoch);
     return s;
   }
 
@@ -177,8 +189,9 @@ public final class Dl4jEvaluator implements Evaluator {
         result.restart = true;
         return result;
       }
-      double secs = (System.nanoTime() - epochStart) / 1e9;
-      if (!context.epochDone(new Epoch(epoch, accuracy, loss, secs))) {
+      double secs = (System.nanoTime() - epochStart) / 1e9; // training and validation only
+      double test = testEachEpoch ? Fitting.accuracy(net, t.test()) : Double.NaN;
+      if (!context.epochDone(new Epoch(epoch, accuracy, loss, secs, test))) {
         result.stopped = true;
         return result;
       }
@@ -193,7 +206,11 @@ public final class Dl4jEvaluator implements Evaluator {
         t = tensors;
         if (t == null) {
           CpuAcceleration.ensure();
-          t = new Tensors(Fitting.Tensors.of(data.train()), Fitting.Tensors.of(data.validation()));
+          t =
+              new Tensors(
+                  Fitting.Tensors.of(data.train()),
+                  Fitting.Tensors.of(data.validation()),
+                  testEachEpoch ? Fitting.Tensors.of(data.test()) : null);
           tensors = t;
         }
       }

@@ -39,6 +39,8 @@ final class LiveSearchDisplay implements SearchListener {
   private double best;
   private double epsilon = Double.NaN;
   private String training = "";
+  private int stopped;
+  private String lastStop = "";
   private long lastText;
   private long lastChart;
   private boolean chartShown;
@@ -85,6 +87,12 @@ final class LiveSearchDisplay implements SearchListener {
     }
     best = Math.max(best, r.reward());
     epsilon = r.epsilon();
+    r.stopNote()
+        .ifPresent(
+            note -> {
+              stopped++;
+              lastStop = note;
+            });
     training = "";
     updateText();
     updateChart(false);
@@ -130,14 +138,17 @@ final class LiveSearchDisplay implements SearchListener {
     String line =
         String.format(
             Locale.ROOT,
-            "%d/%d models | epsilon %s | best %.4f | %s",
+            "%d/%d models | epsilon %s | best %.4f | %s%s",
             done,
             total,
             eps,
             best,
+            stopped == 0 ? "" : stopped + " stopped early | ",
             status);
+    String detail =
+        training.isEmpty() ? (lastStop.isEmpty() ? "" : "last stop: " + lastStop) : training;
     DisplayData d = new DisplayData();
-    d.putText(line + (training.isEmpty() ? "" : "\n" + training));
+    d.putText(line + (detail.isEmpty() ? "" : "\n" + detail));
     d.putHTML(
         "<div class=\"metaqnn4j-progress\" style=\"font-family:monospace\"><progress value=\""
             + done
@@ -145,7 +156,7 @@ final class LiveSearchDisplay implements SearchListener {
             + Math.max(1, total)
             + "\" style=\"width:240px\"></progress> "
             + Views.escape(line)
-            + (training.isEmpty() ? "" : "<br><small>" + Views.escape(training) + "</small>")
+            + (detail.isEmpty() ? "" : "<br><small>" + Views.escape(detail) + "</small>")
             + "</div>");
     return d;
   }
