@@ -293,6 +293,20 @@ class KernelBehaviour(unittest.TestCase):
         self.assertIn("30/30 models", progress[-1]["data"]["text/plain"])
         self.assertIn("image/png", [m for c in shown + updates for m in c["data"]])
 
+    def test_the_live_display_shows_each_stop(self):
+        outputs = self.ok(
+            "var stopping = Search.qLearning(StateSpace.small().build())"
+            ".evaluator(SyntheticEvaluator.of(a -> 0.3 + 0.05 * a.count(\"C\")).epochs(6))"
+            ".schedule(EpsilonSchedule.start(1.0, 40)).seed(3)"
+            ".earlyStopping(EarlyStopping.median().warmUp(5)).run();")
+        updates = [c for k, c in outputs if k == "update_display_data"]
+        progress = [c for c in updates if c["transient"]["display_id"].startswith(
+            "metaqnn4j-progress")]
+        text = progress[-1]["data"]["text/plain"]
+        self.assertRegex(text, r"40/40 models .* \d+ stopped early")
+        self.assertIn("last stop: iteration", text)
+        self.assertIn("below the median", text)
+
     def test_clear_output_from_a_cell(self):
         outputs = self.ok('System.out.println("one"); clearOutput(); System.out.println("two");')
         kinds = [k for k, _ in outputs]

@@ -1,6 +1,5 @@
 package io.github.metaqnn4j.predict;
 
-import io.github.metaqnn4j.space.Architecture;
 import java.util.List;
 import org.apache.commons.math3.analysis.ParametricUnivariateFunction;
 import org.apache.commons.math3.exception.MathIllegalStateException;
@@ -49,24 +48,7 @@ final class Extrapolation implements CurvePredictor {
       }
       sigma[t] = CrossValidation.rootMeanSquare(residuals);
     }
-    return new Fitted() {
-      @Override
-      public int epochs() {
-        return epochs;
-      }
-
-      @Override
-      public Prediction predict(Architecture architecture, List<Double> partial) {
-        int t = Math.min(partial.size(), epochs);
-        if (t < 1) {
-          throw new IllegalArgumentException("a prediction needs at least one epoch");
-        }
-        if (t == epochs) {
-          return new Prediction(partial.get(epochs - 1), 0);
-        }
-        return new Prediction(extrapolate(partial.subList(0, t), epochs), sigma[t]);
-      }
-    };
+    return new PerEpochFit(epochs, sigma, (architecture, prefix, t) -> extrapolate(prefix, epochs));
   }
 
   /** The curve's value at epoch {@code epochs} as the model extrapolates it, within [0, 1]. */

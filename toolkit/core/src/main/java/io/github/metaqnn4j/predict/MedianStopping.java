@@ -47,17 +47,12 @@ public record MedianStopping(int warmUp, int minEpochs) implements EarlyStopping
   }
 
   /** The running best of every model learned from, epoch by epoch. */
-  private static final class Rule implements StoppingRule {
+  private static final class Rule extends FreezingRule {
     private final MedianStopping policy;
     private final List<double[]> runningBest = new ArrayList<>();
 
     Rule(MedianStopping policy) {
       this.policy = policy;
-    }
-
-    @Override
-    public Decision decide(Architecture architecture, List<Double> curve) {
-      return frozen().decide(architecture, curve);
     }
 
     @Override

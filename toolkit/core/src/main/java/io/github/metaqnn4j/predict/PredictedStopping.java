@@ -88,7 +88,7 @@ public record PredictedStopping(
   }
 
   /** The rule of one search: the fully trained curves so far, and the fit on them. */
-  private static final class Rule implements StoppingRule {
+  private static final class Rule extends FreezingRule {
     private final PredictedStopping policy;
     private final List<Observation> complete = new ArrayList<>();
     private final List<Double> finals = new ArrayList<>();
@@ -98,11 +98,6 @@ public record PredictedStopping(
 
     Rule(PredictedStopping policy) {
       this.policy = policy;
-    }
-
-    @Override
-    public Decision decide(Architecture architecture, List<Double> curve) {
-      return frozen().decide(architecture, curve);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.github.metaqnn4j.predict;
 
-import io.github.metaqnn4j.space.Architecture;
 import java.util.List;
 
 /**
@@ -44,24 +43,9 @@ final class SequentialRegression implements CurvePredictor {
           CrossValidation.rootMeanSquare(
               CrossValidation.residuals(r, x, y, n <= LOO_UP_TO ? n : 10));
     }
-    return new Fitted() {
-      @Override
-      public int epochs() {
-        return epochs;
-      }
-
-      @Override
-      public Prediction predict(Architecture architecture, List<Double> partial) {
-        int t = Math.min(partial.size(), epochs);
-        if (t < 1) {
-          throw new IllegalArgumentException("a prediction needs at least one epoch");
-        }
-        if (t == epochs) {
-          return new Prediction(partial.get(epochs - 1), 0);
-        }
-        double mean = models[t].predict(CurveFeatures.of(architecture, partial.subList(0, t)));
-        return new Prediction(mean, sigma[t]);
-      }
-    };
+    return new PerEpochFit(
+        epochs,
+        sigma,
+        (architecture, prefix, t) -> models[t].predict(CurveFeatures.of(architecture, prefix)));
   }
 }

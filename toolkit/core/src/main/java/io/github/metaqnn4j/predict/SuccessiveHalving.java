@@ -56,17 +56,12 @@ public record SuccessiveHalving(int minEpochs, int eta) implements EarlyStopping
     return new Rule(this);
   }
 
-  private static final class Rule implements StoppingRule {
+  private static final class Rule extends FreezingRule {
     private final SuccessiveHalving policy;
     private final List<List<Double>> curves = new ArrayList<>();
 
     Rule(SuccessiveHalving policy) {
       this.policy = policy;
-    }
-
-    @Override
-    public Decision decide(Architecture architecture, List<Double> curve) {
-      return frozen().decide(architecture, curve);
     }
 
     @Override
