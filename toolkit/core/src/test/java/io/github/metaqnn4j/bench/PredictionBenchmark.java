@@ -1,6 +1,7 @@
 package io.github.metaqnn4j.bench;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
+import io.github.metaqnn4j.analysis.PredictionPlots;
 import io.github.metaqnn4j.predict.CurvePredictor;
 import io.github.metaqnn4j.predict.EarlyStopping;
 import io.github.metaqnn4j.predict.Observation;
@@ -23,6 +24,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
 
 /**
  * Learning-curve prediction and early stopping on the recorded tables (scripts/bench-predict):
@@ -53,7 +56,14 @@ public final class PredictionBenchmark {
     System.out.printf(
         "%n== Prediction of the final accuracy y_T (T = %d), R^2 / MAE ==%n",
         all.get(0).curve().size());
-    quality("main table: fit on " + a.size() + ", held out " + b.size(), a, b);
+    var heldOut = quality("main table: fit on " + a.size() + ", held out " + b.size(), a, b);
+    Path chart = Path.of(System.getProperty("java.io.tmpdir"), "prediction-r2");
+    try {
+      BitmapEncoder.saveBitmap(PredictionPlots.r2(heldOut), chart.toString(), BitmapFormat.PNG);
+      System.out.println("  (R^2 chart: " + chart + ".png)");
+    } catch (java.io.IOException e) {
+      System.out.println("  (no chart: " + e.getMessage() + ")");
+    }
     quality(
         "second table ("
             + second.table().size()
@@ -65,7 +75,9 @@ public final class PredictionBenchmark {
     simulate(main);
   }
 
-  private static void quality(String title, List<Observation> fit, List<Observation> test) {
+  private static List<PredictionQuality> quality(
+      String title, List<Observation> fit, List<Observation> test) {
+    List<PredictionQuality> all = new ArrayList<>();
     System.out.println("\n" + title);
     System.out.printf("  %-12s", "predictor");
     for (double f : FRACTIONS) {
@@ -76,9 +88,11 @@ public final class PredictionBenchmark {
       System.out.printf("  %-12s", p.name());
       for (PredictionQuality q : PredictionQuality.measure(p, fit, test, FRACTIONS)) {
         System.out.printf(Locale.ROOT, "  %6.3f / %6.4f (t=%d)", q.r2(), q.mae(), q.epoch());
+        all.add(q);
       }
       System.out.println();
     }
+    return all;
   }
 
   private static void timing(List<Observation> all) {

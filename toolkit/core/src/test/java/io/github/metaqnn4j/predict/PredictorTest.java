@@ -49,6 +49,20 @@ class PredictorTest {
   }
 
   @Test
+  void theR2ChartHasOnePointPerPredictorAndFraction() {
+    List<PredictionQuality> q = new ArrayList<>();
+    for (CurvePredictor p : List.of(CurvePredictor.ols(), CurvePredictor.lastValue())) {
+      q.addAll(PredictionQuality.measure(p, half(0), half(1), 0.25, 0.5, 0.75));
+    }
+    var chart = io.github.metaqnn4j.analysis.PredictionPlots.r2(q);
+    assertEquals(List.of("OLS", "last value"), List.copyOf(chart.getSeriesMap().keySet()));
+    var ols = chart.getSeriesMap().get("OLS");
+    assertEquals(
+        List.of(25.0, 50.0, 75.0), java.util.Arrays.stream(ols.getXData()).boxed().toList());
+    assertEquals(q.get(1).r2(), ols.getYData()[1]);
+  }
+
+  @Test
   void powerLawExtrapolationRecoversAPowerLaw() {
     Observation o =
         new Observation(
