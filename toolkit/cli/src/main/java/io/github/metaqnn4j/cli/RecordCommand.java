@@ -1,6 +1,8 @@
 package io.github.metaqnn4j.cli;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParser;
 import io.github.metaqnn4j.data.Splits;
 import io.github.metaqnn4j.search.Provenance;
 import io.github.metaqnn4j.space.StateSpace;
@@ -155,15 +157,35 @@ final class RecordCommand implements Callable<Integer> {
     meta.put("provenance", Provenance.of(evaluator));
     Path json =
         out.resolveSibling(out.getFileName().toString().replaceFirst("\\.csv$", "") + ".json");
+    var gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
     try {
+      if (Files.isRegularFile(out) && Files.isRegularFile(json)) {
+        sameRecording(gson, meta, json); // resuming: the table must go on as it began
+      }
       if (out.toAbsolutePath().getParent() != null) {
         Files.createDirectories(out.toAbsolutePath().getParent());
       }
-      Files.writeString(
-          json,
-          new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(meta) + "\n");
+      Files.writeString(json, gson.toJson(meta) + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + json + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Refuses to go on with a table recorded with another seed, space, scheme or data. */
+  private void sameRecording(Gson gson, Map<String, Object> meta, Path json) throws IOException {
+    var before = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+    for (String key : List.of("seed", "space", "training", "data")) {
+      if (!gson.toJsonTree(meta.get(key)).equals(before.get(key))) {
+        throw new IllegalArgumentException(
+            out
+                + " was recorded with another "
+                + key
+                + " ("
+                + before.get(key)
+                + "); resume it with its own command ("
+                + json
+                + ") or write to another file");
+      }
     }
   }
 

@@ -115,6 +115,42 @@ class CommandLineTest {
   }
 
   @Test
+  void recordWritesATableWithItsProvenanceAndResumesOnlyTheSameRecording() throws Exception {
+    Path csv = dir.resolve("tiny-table.csv");
+    String[] record = {
+      "record",
+      "--space",
+      "small",
+      "--max-depth",
+      "1",
+      "--epochs",
+      "2",
+      "--subsample",
+      "300",
+      "--validation",
+      "100",
+      "--test",
+      "100",
+      "--seed",
+      "1",
+      "--out",
+      csv.toString()
+    };
+    assertEquals(0, Main.run(record));
+    var bench = io.github.metaqnn4j.tabular.TabularEvaluator.read(csv);
+    assertEquals(bench.space().graph().architectureCount().intValue(), bench.table().size());
+    assertTrue(bench.table().curves().stream().allMatch(c -> c.test().size() == 2));
+    String json = Files.readString(dir.resolve("tiny-table.json"));
+    assertTrue(json.contains("\"command\": \"scripts/metaqnn4j record --dataset fashion-mnist"));
+    assertTrue(json.contains("\"helpers\": \"oneDNN\""), json);
+    String[] other = record.clone();
+    other[14] = "2"; // --seed 2
+    assertEquals("--seed", other[13]);
+    assertEquals(2, Main.run(other)); // refused: another recording's table
+    assertEquals(bench.table().curves(), io.github.metaqnn4j.tabular.CurveTable.read(csv).curves());
+  }
+
+  @Test
   void badArgumentsAreReported() {
     assertNotEquals(
         0, Main.run("search", "--dataset", "imagenet", "--store", dir.resolve("x.db").toString()));
