@@ -42,12 +42,20 @@ public interface CurvePredictor {
    * cross-validation; sigma_t by leave-one-out (10-fold beyond 50 curves).
    */
   static CurvePredictor svr() {
-    return new SequentialRegression("nu-SVR", true);
+    return new SequentialRegression("nu-SVR", true, null);
+  }
+
+  /**
+   * The same with the given hyperparameters instead of a search for them (features are
+   * standardised; gamma of the RBF kernel on them).
+   */
+  static CurvePredictor svr(double c, double nu, double gamma) {
+    return new SequentialRegression("nu-SVR (fixed)", true, new NuSvr(c, nu, gamma));
   }
 
   /** The same sequential regression with linear least squares. */
   static CurvePredictor ols() {
-    return new SequentialRegression("OLS", false);
+    return new SequentialRegression("OLS", false, null);
   }
 
   /** The baseline: y_T is the last value seen, y_t; sigma_t from the fitted curves. */

@@ -13,10 +13,13 @@ final class SequentialRegression implements CurvePredictor {
 
   private final String name;
   private final boolean svr;
+  private final NuSvr fixed;
 
-  SequentialRegression(String name, boolean svr) {
+  /** Sequential nu-SVR ({@code svr}, tuned unless {@code fixed} is given) or least squares. */
+  SequentialRegression(String name, boolean svr, NuSvr fixed) {
     this.name = name;
     this.svr = svr;
+    this.fixed = fixed;
   }
 
   @Override
@@ -37,7 +40,7 @@ final class SequentialRegression implements CurvePredictor {
       for (int i = 0; i < n; i++) {
         x[i] = CurveFeatures.of(curves.get(i).architecture(), curves.get(i).prefix(t));
       }
-      Regressor r = svr ? NuSvr.tuned(x, y, 10, 3, 31L * t) : regressor;
+      Regressor r = !svr ? regressor : fixed != null ? fixed : NuSvr.tuned(x, y, 10, 3, 31L * t);
       models[t] = r.fit(x, y);
       sigma[t] =
           CrossValidation.rootMeanSquare(

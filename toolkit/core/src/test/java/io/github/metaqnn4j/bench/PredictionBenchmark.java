@@ -98,7 +98,9 @@ public final class PredictionBenchmark {
   private static void timing(List<Observation> all) {
     List<Observation> hundred = all.subList(0, 100);
     System.out.println("\n== Fit and predict on 100 curves (median of 5 rounds) ==");
-    for (CurvePredictor p : CurvePredictor.all()) {
+    List<CurvePredictor> predictors = new ArrayList<>(CurvePredictor.all());
+    predictors.add(1, CurvePredictor.svr(10, 0.5, 0.02));
+    for (CurvePredictor p : predictors) {
       double[] fit = new double[5];
       double[] predict = new double[5];
       for (int r = 0; r < 5; r++) {
@@ -117,10 +119,11 @@ public final class PredictionBenchmark {
       Arrays.sort(predict);
       System.out.printf(
           Locale.ROOT,
-          "  %-12s fit %8.1f ms (every epoch's model, hyperparameters and sigma included),"
-              + " 100 predictions %6.2f ms%n",
+          "  %-15s fit %8.1f ms (the %d per-epoch models, search and cross-validation"
+              + " included), 100 predictions %6.2f ms%n",
           p.name(),
           fit[2],
+          hundred.get(0).curve().size() - 1,
           predict[2]);
     }
   }
