@@ -93,15 +93,11 @@ final class RecordCommand implements Callable<Integer> {
     Checks.atLeast(spec, "--validation", validation, 1);
     Checks.atLeast(spec, "--subsample", subsample, validation + 1);
     Checks.atLeast(spec, "--test", test, 1);
-    SearchCommand data = new SearchCommand();
-    data.dataset = dataset;
-    data.validation = validation;
-    data.subsample = subsample;
-    data.seed = seed;
-    data.datasetSpec(); // a wrong name fails here, before anything loads
+    DataChoice data = new DataChoice(dataset, validation, subsample, seed, test);
+    data.spec(); // a wrong name fails here, before anything loads
     StateSpace.Builder preset = SpaceSpec.resolve(space);
     System.err.println("Backend: " + CpuAcceleration.ensure().summary());
-    Splits splits = data.loadData(test);
+    Splits splits = data.load();
     preset = preset.imageSize(splits.imageSize()).classes(splits.classes());
     if (maxDepth != null) {
       preset = preset.maxDepth(maxDepth);

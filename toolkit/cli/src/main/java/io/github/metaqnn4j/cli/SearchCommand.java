@@ -1,8 +1,6 @@
 package io.github.metaqnn4j.cli;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
-import io.github.metaqnn4j.data.DatasetSpec;
-import io.github.metaqnn4j.data.Datasets;
 import io.github.metaqnn4j.data.Splits;
 import io.github.metaqnn4j.predict.CurvePredictor;
 import io.github.metaqnn4j.predict.EarlyStopping;
@@ -207,20 +205,11 @@ final class SearchCommand implements Callable<Integer> {
 
   /** The dataset the options describe, loaded and split. */
   Splits loadData() {
-    return loadData(null);
+    return data().load();
   }
 
-  /** The same, with the test set subsampled to {@code testImages} when it is given. */
-  Splits loadData(Integer testImages) {
-    DatasetSpec spec = datasetSpec().validation(validation).seed(seed);
-    if (subsample != null) {
-      spec = spec.subsample(subsample);
-    }
-    if (testImages != null) {
-      spec = spec.testSubsample(testImages);
-    }
-    System.err.println("Loading " + spec.name() + " ...");
-    return spec.load();
+  private DataChoice data() {
+    return new DataChoice(dataset, validation, subsample, seed, null);
   }
 
   /**
@@ -228,16 +217,16 @@ final class SearchCommand implements Callable<Integer> {
    * only thing printed.
    */
   private void check() {
-    datasetSpec();
+    Checks.atLeast(spec, "--validation", validation, 1);
+    Checks.atLeastIfGiven(spec, "--subsample", subsample, 2);
+    data().spec();
     SpaceSpec.resolve(space);
     EpsilonSchedule.parse(schedule);
     Checks.atLeastIfGiven(spec, "--models", models, 1);
     Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);
-    Checks.atLeastIfGiven(spec, "--subsample", subsample, 2);
     Checks.atLeastIfGiven(spec, "--devices", workers, 1);
     Checks.atLeast(spec, "--epochs", epochs, 1);
     Checks.atLeast(spec, "--batch", batch, 1);
-    Checks.atLeast(spec, "--validation", validation, 1);
     Checks.atLeast(spec, "--max-failures", maxFailures, 1);
     Checks.atLeast(spec, "--burn-in", burnIn, CurvePredictor.MIN_CURVES);
     if (!(delta > 0 && delta < 1)) {
@@ -310,21 +299,6 @@ final class SearchCommand implements Callable<Integer> {
           throw new ParameterException(
               spec.commandLine(),
               "unknown --early-stopping '" + earlyStopping + "': use predicted, median or halving");
-    };
-  }
-
-  DatasetSpec datasetSpec() {
-    return switch (dataset) {
-      case "mnist" -> Datasets.mnist();
-      case "fashion-mnist" -> Datasets.fashionMnist();
-      case "cifar10" -> Datasets.cifar10();
-      case "cifar100" -> Datasets.cifar100();
-      case "svhn" -> Datasets.svhn();
-      default ->
-          throw new IllegalArgumentException(
-              "unknown dataset '"
-                  + dataset
-                  + "': use mnist, fashion-mnist, cifar10, cifar100 or svhn");
     };
   }
 }

@@ -1,5 +1,6 @@
 package io.github.metaqnn4j.store;
 
+import com.google.gson.JsonElement;
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.State;
@@ -235,19 +236,24 @@ public final class ExperimentStore implements AutoCloseable {
    * numbers and booleans (stores of schema 1: their {@code config.*} strings).
    */
   public Map<String, Object> settings() {
+    return Json.toMap(storedSettings());
+  }
+
+  /** The stored settings as written (numbers as they were); an empty object when there are none. */
+  private JsonElement storedSettings() {
     try {
       Map<String, String> meta = meta();
       if (meta.containsKey(SETTINGS)) {
-        return Json.toMap(meta.get(SETTINGS));
+        return Json.parse(meta.get(SETTINGS));
       }
-      Map<String, Object> old = new TreeMap<>();
+      Map<String, Object> old = new TreeMap<>(); // schema 1: config.* strings
       meta.forEach(
           (k, v) -> {
             if (k.startsWith("config.")) {
               old.put(k.substring(7), v);
             }
           });
-      return old;
+      return Json.tree(old);
     } catch (SQLException e) {
       throw failure("read the settings", e);
     }
@@ -262,9 +268,9 @@ public final class ExperimentStore implements AutoCloseable {
    *     search
    */
   public void useSettings(Map<String, ?> settings) {
-    var now = Json.tree(settings);
-    Map<String, Object> stored = settings();
-    if (stored.isEmpty()) {
+    JsonElement now = Json.tree(settings);
+    JsonElement stored = storedSettings();
+    if (stored.getAsJsonObject().size() == 0) {
       try {
         db.setAutoCommit(false);
         putMeta(SETTINGS, Json.write(now));
@@ -278,7 +284,7 @@ public final class ExperimentStore implements AutoCloseable {
       }
       return;
     }
-    Json.firstDifference(storedTree(stored), now)
+    Json.firstDifference(stored, now)
         .ifPresent(
             d -> {
               throw new StoreException(
@@ -288,16 +294,6 @@ public final class ExperimentStore implements AutoCloseable {
                       + ". Use the stored settings to resume it, or another file for a new"
                       + " experiment.");
             });
-  }
-
-  /** The stored settings as written (numbers as they were), for comparing. */
-  private com.google.gson.JsonElement storedTree(Map<String, Object> stored) {
-    try {
-      String json = meta().get(SETTINGS);
-      return json != null ? Json.parse(json) : Json.tree(stored);
-    } catch (SQLException e) {
-      throw failure("read the settings", e);
-    }
   }
 
   /**

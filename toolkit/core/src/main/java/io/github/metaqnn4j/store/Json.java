@@ -60,6 +60,10 @@ final class Json {
 
   /** A JSON object as nested maps, lists, strings, numbers (doubles) and booleans. */
   static Map<String, Object> toMap(String json) {
+    return toMap(parse(json));
+  }
+
+  static Map<String, Object> toMap(JsonElement json) {
     return GSON.fromJson(json, new TypeToken<LinkedHashMap<String, Object>>() {}.getType());
   }
 
