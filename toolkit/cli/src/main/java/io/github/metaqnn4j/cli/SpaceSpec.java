@@ -1,6 +1,7 @@
 package io.github.metaqnn4j.cli;
 
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.space.KernelRule;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.Padding;
 import io.github.metaqnn4j.space.Pool;
@@ -49,7 +50,7 @@ final class SpaceSpec {
           "initialPooling",
           "consecutivePooling",
           "globalAveragePooling",
-          "kernelSmallerThanSize",
+          "kernelRule",
           "fcNonIncreasing");
 
   private SpaceSpec() {}
@@ -130,7 +131,7 @@ final class SpaceSpec {
       case "initialPooling" -> b.initialPooling(bool(v));
       case "consecutivePooling" -> b.consecutivePooling(bool(v));
       case "globalAveragePooling" -> b.globalAveragePooling(bool(v));
-      case "kernelSmallerThanSize" -> b.kernelSmallerThanSize(bool(v));
+      case "kernelRule" -> b.kernelRule(KernelRule.valueOf(v.toUpperCase(Locale.ROOT)));
       case "fcNonIncreasing" -> b.fcNonIncreasing(bool(v));
       default -> throw new IllegalStateException("unhandled setting " + key);
     }

@@ -9,7 +9,9 @@ import java.util.Optional;
 /**
  * The MetaQNN state space: the layer vocabulary and the rules that say which layer may follow which
  * (paper, Table 1 and section 4.2). Immutable; made with a fluent {@link Builder} whose defaults
- * are the paper's.
+ * are the paper's. Where the paper's text and the original code differ, on the kernel sizes allowed
+ * at a representation size, every preset follows the code that produced the paper's results ({@link
+ * KernelRule#ORIGINAL_CODE}); {@link Builder#kernelRule} selects the others.
  *
  * <pre>{@code
  * var space = StateSpace.paper().imageSize(28).classes(10).maxDepth(6).convFilters(16, 32).build();
@@ -35,29 +37,42 @@ public final class StateSpace {
     return new StateSpace(Objects.requireNonNull(settings, "settings"));
   }
 
-  /** The rules of the paper (Table 1, section 4.2) for 32x32 images and 10 classes, depth 12. */
+  /**
+   * The rules of the paper (Table 1, section 4.2) for 32x32 images and 10 classes, depth 12;
+   * kernels by {@link KernelRule#ORIGINAL_CODE}.
+   */
   public static Builder paper() {
     return new Builder();
   }
 
-  /** The paper's CIFAR-10 space: 32x32 images, 10 classes, at most 18 layers. */
+  /**
+   * The paper's CIFAR-10 space: 32x32 images, 10 classes, at most 18 layers; kernels by {@link
+   * KernelRule#ORIGINAL_CODE}.
+   */
   public static Builder cifar10() {
     return paper().name("cifar10").maxDepth(18);
   }
 
-  /** The paper's SVHN space: 32x32 images, 10 classes, at most 12 layers. */
+  /**
+   * The paper's SVHN space: 32x32 images, 10 classes, at most 12 layers; kernels by {@link
+   * KernelRule#ORIGINAL_CODE}.
+   */
   public static Builder svhn() {
     return paper().name("svhn").maxDepth(12);
   }
 
-  /** The paper's MNIST space: 28x28 images, 10 classes, at most 12 layers. */
+  /**
+   * The paper's MNIST space: 28x28 images, 10 classes, at most 12 layers; kernels by {@link
+   * KernelRule#ORIGINAL_CODE}.
+   */
   public static Builder mnist() {
     return paper().name("mnist").imageSize(28).maxDepth(12);
   }
 
   /**
    * A small space whose networks train in seconds on a CPU: 28x28 input, 8 or 16 filters of size 3
-   * or 5, the paper's pooling, FC of 64 or 32 units, at most 6 layers.
+   * or 5, the paper's pooling, FC of 64 or 32 units, at most 6 layers; kernels by {@link
+   * KernelRule#ORIGINAL_CODE}.
    */
   public static Builder small() {
     return paper()
@@ -296,8 +311,8 @@ public final class StateSpace {
         + (settings.initialPooling() ? "on" : "off")
         + ", consecutive pooling "
         + (settings.consecutivePooling() ? "on" : "off")
-        + ", kernel < size "
-        + (settings.kernelSmallerThanSize() ? "on" : "off");
+        + ", kernels: "
+        + settings.kernelRule().description();
   }
 
   /**
@@ -324,12 +339,13 @@ public final class StateSpace {
       boolean initialPooling,
       boolean consecutivePooling,
       boolean globalAveragePooling,
-      boolean kernelSmallerThanSize,
+      KernelRule kernelRule,
       boolean fcNonIncreasing) {
     public Settings {
       Objects.requireNonNull(name, "name");
       Objects.requireNonNull(sizeBins, "sizeBins");
       Objects.requireNonNull(padding, "padding");
+      Objects.requireNonNull(kernelRule, "kernelRule");
       convFilters = List.copyOf(convFilters);
       convKernels = List.copyOf(convKernels);
       convStrides = List.copyOf(convStrides);
@@ -400,7 +416,7 @@ public final class StateSpace {
     private boolean initialPooling = false;
     private boolean consecutivePooling = false;
     private boolean globalAveragePooling = true;
-    private boolean kernelSmallerThanSize = true;
+    private KernelRule kernelRule = KernelRule.ORIGINAL_CODE;
     private boolean fcNonIncreasing = true;
 
     private Builder() {}
@@ -423,7 +439,7 @@ public final class StateSpace {
       initialPooling = s.initialPooling();
       consecutivePooling = s.consecutivePooling();
       globalAveragePooling = s.globalAveragePooling();
-      kernelSmallerThanSize = s.kernelSmallerThanSize();
+      kernelRule = s.kernelRule();
       fcNonIncreasing = s.fcNonIncreasing();
     }
 
@@ -529,9 +545,12 @@ public final class StateSpace {
       return this;
     }
 
-    /** Whether a conv or pooling kernel must be smaller than the current size (paper: yes). */
-    public Builder kernelSmallerThanSize(boolean required) {
-      this.kernelSmallerThanSize = required;
+    /**
+     * Which kernels a conv or pooling layer may have at a representation size (presets: {@link
+     * KernelRule#ORIGINAL_CODE}, the rule the paper's results were produced with).
+     */
+    public Builder kernelRule(KernelRule rule) {
+      this.kernelRule = Objects.requireNonNull(rule, "kernelRule");
       return this;
     }
 
@@ -566,7 +585,7 @@ public final class StateSpace {
               initialPooling,
               consecutivePooling,
               globalAveragePooling,
-              kernelSmallerThanSize,
+              kernelRule,
               fcNonIncreasing));
     }
 

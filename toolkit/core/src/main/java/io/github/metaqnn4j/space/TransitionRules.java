@@ -85,8 +85,20 @@ final class TransitionRules {
   }
 
   private static String kernel(StateSpace s, int size, int kernel) {
-    if (s.settings().kernelSmallerThanSize() && kernel >= size) {
-      return "the kernel " + kernel + " must be smaller than the representation size " + size;
+    KernelRule rule = s.settings().kernelRule();
+    int bin = s.sizeBins().bin(size);
+    if (!rule.allows(kernel, size, bin)) {
+      return "the kernel "
+          + kernel
+          + " breaks the rule "
+          + rule.description()
+          + " at the representation size "
+          + size
+          + " (size bin "
+          + s.sizeBins().label(bin)
+          + ", value "
+          + bin
+          + ")";
     }
     return null;
   }

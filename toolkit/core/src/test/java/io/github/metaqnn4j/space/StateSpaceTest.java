@@ -56,7 +56,7 @@ class StateSpaceTest {
         "[C(64,3,1), P(5,3), C(64,3,1), P(5,3), FC(128), FC(256), SM(10)]|5|consecutive FC layers must not grow: 256 > 128",
         "[C(64,3,1), P(5,3), C(64,3,1), P(5,3), FC(512), FC(256), FC(128), SM(10)]|6|at most 2 FC layers may follow each other",
         "[C(64,3,1), P(5,3), C(64,3,1), P(5,3), FC(512), C(64,1,1), SM(10)]|5|a convolution cannot follow FC",
-        "[C(64,3,1), P(5,3), C(64,3,1), P(5,3), C(64,3,1), SM(10)]|4|the kernel 3 must be smaller than the representation size 2",
+        "[C(64,3,1), P(5,3), C(64,3,1), P(5,3), C(64,3,1), SM(10)]|4|the kernel 3 breaks the rule kernel < size bin at the representation size 2 (size bin (4,1], value 1)",
         "[C(32,3,1), SM(10)]|0|C(n,f,l) must have n in [64, 128, 256, 512], f in [1, 3, 5], l in [1]",
         "[C(64,3,1), SM(7)]|1|the output must be SM(10) for 10 classes",
         "[C(64,3,1), SM(10), SM(10)]|2|the architecture already ended with SM(10)",
@@ -68,6 +68,29 @@ class StateSpaceTest {
     assertEquals(index, e.index(), e.getMessage());
     assertEquals(reason, e.reason());
     assertFalse(cifar.accepts(a));
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    // size, original code, paper text, below size: actions after C(64,3,1) in the cifar10 space
+    // (SM + 4 filters x kernels + GAP + pools + 3 FC; FC only from the bins (8,4] and (4,1])
+    "3, 5, 15, 10", // bin 1: the original allows no kernel; <= 3: 1, 3 and P(3,2), P(2,2); < 3: 1,
+    // P(2,2)
+    "4, 15, 15, 15", // bin 4: kernels 1, 3 and P(3,2), P(2,2) under every rule
+    "5, 15, 20, 15", // <= 5 adds the kernel 5 and P(5,3)
+    "7, 15, 20, 20", // < 7 too; the original still stops at the bin's value 4
+    "8, 17, 17, 17", // bin 8: every kernel, no FC
+  })
+  void theThreeKernelRulesDifferWhereTheyShould(int size, int original, int text, int below) {
+    State conv = new State(new Conv(64, 3, 1), 1, SizeBins.paper().bin(size), 0);
+    int[] expected = {original, text, below};
+    KernelRule[] rules = {KernelRule.ORIGINAL_CODE, KernelRule.PAPER_TEXT, KernelRule.BELOW_SIZE};
+    for (int i = 0; i < rules.length; i++) {
+      StateSpace s = StateSpace.cifar10().kernelRule(rules[i]).build();
+      assertEquals(expected[i], s.legalActions(conv, size).size(), rules[i] + " at size " + size);
+    }
+    assertEquals(KernelRule.ORIGINAL_CODE, StateSpace.small().build().settings().kernelRule());
+    assertEquals(KernelRule.ORIGINAL_CODE, StateSpace.mnist().build().settings().kernelRule());
   }
 
   @Test
@@ -121,7 +144,7 @@ class StateSpaceTest {
         StateSpace.paper()
             .initialPooling(true)
             .consecutivePooling(true)
-            .kernelSmallerThanSize(false)
+            .kernelRule(KernelRule.NONE)
             .fcNonIncreasing(false)
             .fcFromBins(8, 4, 1)
             .maxConsecutiveFc(3)

@@ -9,6 +9,7 @@ import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.search.Search;
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.space.KernelRule;
 import io.github.metaqnn4j.space.StateSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,6 +55,17 @@ class TabularEvaluatorTest {
             IllegalArgumentException.class,
             () -> Search.qLearning(deeper).evaluator(bench).build());
     assertTrue(e.getMessage().contains("holds 38 architectures, but the space allows 226"));
+  }
+
+  @Test
+  void theShippedTablesFitThePresetsUnderEveryKernelRule() {
+    var bench = TabularEvaluator.fashionMnistSmall();
+    assertEquals(KernelRule.BELOW_SIZE, bench.space().settings().kernelRule(), "as recorded");
+    for (KernelRule rule : KernelRule.values()) {
+      var preset = StateSpace.small().maxDepth(3).kernelRule(rule).build();
+      assertEquals(226, preset.graph().architectureCount().intValue(), rule.name());
+      bench.check(preset); // every architecture of the preset is in the table
+    }
   }
 
   @Test
