@@ -25,14 +25,27 @@ final class ExportCommand implements Callable<Integer> {
       throw new IllegalArgumentException(store + " does not exist.");
     }
     try (var s = ExperimentStore.open(store)) {
-      MetaQnnCsv.export(s, out);
+      var summary = MetaQnnCsv.export(s, out);
       System.out.println(
           "Exported "
-              + s.models().size()
+              + summary.iterations()
               + " iterations and "
-              + s.qValues().size()
+              + summary.qValues()
               + " Q values to "
               + out.toAbsolutePath());
+      if (summary.qValuesLeftOut() > 0) {
+        System.out.println(
+            "Left out "
+                + summary.qValuesLeftOut()
+                + " state-action pairs the original code cannot create (a kernel at or above the"
+                + " size bucket's value: the space used another kernel rule).");
+      }
+      if (summary.netsOutsideOriginal() > 0) {
+        System.out.println(
+            "Warning: "
+                + summary.netsOutsideOriginal()
+                + " nets break the original code's kernel rule; its Q update cannot replay them.");
+      }
     }
     return 0;
   }

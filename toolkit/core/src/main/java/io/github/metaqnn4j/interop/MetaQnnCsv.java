@@ -3,6 +3,7 @@ package io.github.metaqnn4j.interop;
 import io.github.metaqnn4j.agent.QTable;
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.space.KernelRule;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.NotationException;
 import io.github.metaqnn4j.space.State;
@@ -14,6 +15,7 @@ import io.github.metaqnn4j.store.StoredModel;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -109,21 +111,51 @@ public final class MetaQnnCsv {
   // ---- export --------------------------------------------------------------------------------
 
   /**
-   * Writes {@value #Q_VALUES} and {@value #REPLAY} of {@code store} into {@code dir}.
+   * What an export wrote.
+   *
+   * @param iterations replay rows written, one per iteration
+   * @param qValues Q-value rows written
+   * @param qValuesLeftOut state-action pairs of the store that the original code's enumerator
+   *     cannot create, left out: a kernel at or above the size bucket's value ({@link
+   *     KernelRule#ORIGINAL_CODE}), or a state only such a kernel leads to
+   * @param netsOutsideOriginal replay nets the original code's rules do not allow (written, but its
+   *     Q update cannot replay them)
+   */
+  public record ExportSummary(
+      int iterations, int qValues, int qValuesLeftOut, int netsOutsideOriginal) {}
+
+  /**
+   * Writes {@value #Q_VALUES} and {@value #REPLAY} of {@code store} into {@code dir}, in the form
+   * the original code writes and loads: canonical states only, pool actions keyed by the bucket
+   * they land in, integer columns as integers, {@code ix_q_value_update} counting from 1.
    *
    * @throws StoreException when a file cannot be written
    */
-  public static void export(ExperimentStore store, Path dir) {
+  public static ExportSummary export(ExperimentStore store, Path dir) {
+    StateSpace space = store.space().orElseGet(() -> StateSpace.paper().build());
+    StateSpace original = space.toBuilder().kernelRule(KernelRule.ORIGINAL_CODE).build();
     try {
       Files.createDirectories(dir);
-      writeQValues(store.qValues(), dir.resolve(Q_VALUES));
-      writeReplay(store.models(), store.finishTimes(), dir.resolve(REPLAY));
+      int[] q = writeQValues(store.qValues(), original, dir.resolve(Q_VALUES));
+      List<StoredModel> models = store.models();
+      writeReplay(models, store.finishTimes(), dir.resolve(REPLAY));
+      int outside = 0;
+      for (StoredModel m : models) {
+        outside += original.accepts(Architecture.parse(m.architecture())) ? 0 : 1;
+      }
+      return new ExportSummary(models.size(), q[0], q[1], outside);
     } catch (IOException e) {
       throw new StoreException("cannot export " + store.file() + " to " + dir + ": " + e, e);
     }
   }
 
-  private static void writeQValues(List<QValue> qValues, Path file) throws IOException {
+  /**
+   * Writes the pairs the original enumerator creates: those of {@code original}, the space under
+   * the original code's kernel rule. Returns {written, left out}.
+   */
+  private static int[] writeQValues(List<QValue> qValues, StateSpace original, Path file)
+      throws IOException {
+    StateGraph graph = original.graph();
     List<String> header = new ArrayList<>();
     for (String side : new String[] {"start_", "end_"}) {
       for (String c : STATE_COLUMNS) {
@@ -131,15 +163,22 @@ public final class MetaQnnCsv {
       }
     }
     header.add("utility");
+    int written = 0;
     try (Writer w = Files.newBufferedWriter(file);
         CSVPrinter out = csv().setHeader(header.toArray(new String[0])).build().print(w)) {
       for (QValue q : qValues) {
+        int s = graph.stateId(q.state());
+        if (s < 0 || !graph.actions(s).contains(q.action())) {
+          continue;
+        }
         List<Object> row = new ArrayList<>(fields(MetaQnnState.of(q.state())));
-        row.addAll(fields(MetaQnnState.action(q.state(), q.action())));
+        row.addAll(fields(MetaQnnState.action(q.state(), q.action(), original)));
         row.add(q.value());
         out.printRecord(row);
+        written++;
       }
     }
+    return new int[] {written, qValues.size() - written};
   }
 
   private static List<Object> fields(MetaQnnState s) {
@@ -169,21 +208,26 @@ public final class MetaQnnCsv {
         }
         double best = curve.isEmpty() ? m.reward() : curve.get(bestEpoch);
         double last = curve.isEmpty() ? m.reward() : curve.get(curve.size() - 1);
-        Instant t = finished.getOrDefault(m.iteration(), Instant.EPOCH);
         out.printRecord(
             originalNet(Architecture.parse(m.architecture())),
             best,
-            x.getOrDefault("iter_best_val", curve.isEmpty() ? 0.0 : bestEpoch + 1.0),
+            Math.round(x.getOrDefault("iter_best_val", curve.isEmpty() ? 0.0 : bestEpoch + 1.0)),
             x.getOrDefault("accuracy_last_val", last),
-            x.getOrDefault("iter_last_val", (double) curve.size()),
+            Math.round(x.getOrDefault("iter_last_val", (double) curve.size())),
             x.getOrDefault("accuracy_best_test", -1.0),
             x.getOrDefault("accuracy_last_test", -1.0),
-            m.iteration() + 1.0,
+            m.iteration() + 1,
             m.epsilon(),
-            t.getEpochSecond() + t.getNano() / 1e9,
+            unixSeconds(finished.getOrDefault(m.iteration(), Instant.EPOCH)),
             "metaqnn4j");
       }
     }
+  }
+
+  /** UNIX seconds as Python's {@code time.time()} prints them: plain decimals, milliseconds. */
+  private static String unixSeconds(Instant t) {
+    BigDecimal s = BigDecimal.valueOf(t.toEpochMilli(), 3).stripTrailingZeros();
+    return (s.scale() < 1 ? s.setScale(1) : s).toPlainString();
   }
 
   /**
@@ -230,13 +274,18 @@ public final class MetaQnnCsv {
   /**
    * Creates the store {@code storeFile} from the original code's logs in {@code dir}: every row of
    * {@value #REPLAY} in the order of {@code ix_q_value_update} (the first row of a net is its
-   * model, later ones are re-samples), and the Q values of {@value #Q_VALUES} (if present) in
-   * {@code space}'s Q table, starting from the paper's 0.5 elsewhere.
+   * model, later ones are re-samples), and the Q values of {@value #Q_VALUES} (if present) in the Q
+   * table of {@code searched}, starting from the paper's 0.5 elsewhere. The space is read with the
+   * original code's kernel rule ({@link KernelRule#ORIGINAL_CODE}), whatever {@code searched} says,
+   * since the logs were written under it. Duplicate FC and GAP states of the original's sampling
+   * walk (keyed by the bucket before the layer, never updated) are resolved by meaning: the value
+   * of the canonical row wins, in any row order.
    *
-   * @throws StoreException naming the file, row and problem, when a log does not fit {@code space}
-   *     or {@code storeFile} already holds an experiment
+   * @throws StoreException naming the file, row and problem, when a log does not fit {@code
+   *     searched} or {@code storeFile} already holds an experiment
    */
-  public static ImportSummary importInto(Path dir, StateSpace space, Path storeFile) {
+  public static ImportSummary importInto(Path dir, StateSpace searched, Path storeFile) {
+    StateSpace space = searched.toBuilder().kernelRule(KernelRule.ORIGINAL_CODE).build();
     Path replay = dir.resolve(REPLAY);
     if (!Files.isRegularFile(replay)) {
       throw new StoreException(

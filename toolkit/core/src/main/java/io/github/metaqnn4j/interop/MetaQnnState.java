@@ -14,7 +14,9 @@ import io.github.metaqnn4j.space.StateSpace;
  * pool, fc, gap), layer depth, filter depth (the number of filters of a convolution, or for fc the
  * number of FC layers before this one in a row), filter size, stride, bucketed image size, fc size
  * and the terminate flag. A transition to softmax is written as a copy of the state one layer
- * deeper with terminate 1; the action's image size is the bucket it is taken from (fc and gap: 1).
+ * deeper with terminate 1. An action's image size is the bucket its enumerator computes: for conv
+ * (SAME padding) and softmax the bucket it is taken from, for pool (and VALID conv) the bucket it
+ * lands in when applied to the bucket's value, for fc and gap 1.
  */
 record MetaQnnState(
     String layerType,
@@ -48,8 +50,8 @@ record MetaQnnState(
     throw new IllegalArgumentException("no original form for the state " + s);
   }
 
-  /** The original form of the action {@code action} taken in {@code from}. */
-  static MetaQnnState action(State from, Layer action) {
+  /** The original form of the action {@code action} taken in {@code from}, in {@code space}. */
+  static MetaQnnState action(State from, Layer action, StateSpace space) {
     int d = from.depth() + 1;
     int bin = from.sizeBin();
     if (action instanceof Softmax) {
@@ -58,10 +60,12 @@ record MetaQnnState(
           s.layerType, d, s.filterDepth, s.filterSize, s.stride, s.imageSize, s.fcSize, 1);
     }
     if (action instanceof Conv c) {
-      return new MetaQnnState("conv", d, c.filters(), c.kernel(), c.stride(), bin, 0, 0);
+      int lands = space.sizeBins().bin(space.sizeAfter(bin, c));
+      return new MetaQnnState("conv", d, c.filters(), c.kernel(), c.stride(), lands, 0, 0);
     }
     if (action instanceof Pool p) {
-      return new MetaQnnState("pool", d, 0, p.kernel(), p.stride(), bin, 0, 0);
+      int lands = space.sizeBins().bin(space.sizeAfter(bin, p));
+      return new MetaQnnState("pool", d, 0, p.kernel(), p.stride(), lands, 0, 0);
     }
     if (action instanceof FullyConnected f) {
       int before = from.layer() instanceof FullyConnected ? from.fcRun() : 0;
@@ -103,10 +107,10 @@ record MetaQnnState(
 
   /**
    * Whether this is the form the original code's replay updates use. Its sampling walk also creates
-   * FC states keyed by the image size before the FC layer; those are duplicates whose values replay
-   * never updates.
+   * FC and GAP states keyed by the image size before the layer; those are duplicates whose values
+   * replay never updates.
    */
   boolean canonical() {
-    return !layerType.equals("fc") || imageSize == 1;
+    return !(layerType.equals("fc") || layerType.equals("gap")) || imageSize == 1;
   }
 }

@@ -1,5 +1,8 @@
 package io.github.metaqnn4j.space;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -35,6 +38,34 @@ public final class StateSpace {
    */
   public static StateSpace of(Settings settings) {
     return new StateSpace(Objects.requireNonNull(settings, "settings"));
+  }
+
+  /**
+   * The space whose settings are the JSON object {@code json}, as stores and recorded tables keep
+   * them ({@link #settings()} written by Gson). Settings written before the kernel rules had names
+   * ({@code kernelSmallerThanSize}) are read as {@link KernelRule#BELOW_SIZE} or {@link
+   * KernelRule#NONE}.
+   *
+   * @throws IllegalArgumentException when a setting is missing or wrong
+   */
+  public static StateSpace fromJson(String json) {
+    JsonObject o;
+    try {
+      o = JsonParser.parseString(json).getAsJsonObject();
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("space settings are not a JSON object: " + e, e);
+    }
+    if (o.has("kernelSmallerThanSize") && !o.has("kernelRule")) {
+      boolean below = o.remove("kernelSmallerThanSize").getAsBoolean();
+      o.addProperty("kernelRule", (below ? KernelRule.BELOW_SIZE : KernelRule.NONE).name());
+    }
+    Settings settings;
+    try {
+      settings = new Gson().fromJson(o, Settings.class);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("cannot read the space settings " + o + ": " + e, e);
+    }
+    return of(settings);
   }
 
   /**

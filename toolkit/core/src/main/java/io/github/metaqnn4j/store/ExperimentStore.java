@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.State;
+import io.github.metaqnn4j.space.StateSpace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -256,6 +257,23 @@ public final class ExperimentStore implements AutoCloseable {
       return Json.tree(old);
     } catch (SQLException e) {
       throw failure("read the settings", e);
+    }
+  }
+
+  /**
+   * The state space the experiment searched, when its settings name one (searches and imports
+   * record it; stores of schema 1 do not).
+   */
+  public java.util.Optional<StateSpace> space() {
+    JsonElement settings = storedSettings();
+    JsonElement space = settings.isJsonObject() ? settings.getAsJsonObject().get("space") : null;
+    if (space == null || !space.isJsonObject()) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(StateSpace.fromJson(space.toString()));
+    } catch (IllegalArgumentException e) {
+      throw new StoreException(file + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.github.metaqnn4j.tabular;
 
-import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import io.github.metaqnn4j.search.Epoch;
@@ -8,7 +7,6 @@ import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.search.Evaluator;
 import io.github.metaqnn4j.space.Architecture;
-import io.github.metaqnn4j.space.KernelRule;
 import io.github.metaqnn4j.space.StateSpace;
 import java.io.IOException;
 import java.io.InputStream;
@@ -95,13 +93,7 @@ public final class TabularEvaluator implements Evaluator {
     if (!meta.has("space")) {
       throw new IllegalArgumentException(where + " has no space settings");
     }
-    JsonObject space = meta.getAsJsonObject("space");
-    if (space.has("kernelSmallerThanSize") && !space.has("kernelRule")) {
-      // recorded before the kernel rules had names: true meant kernel < true size
-      boolean below = space.remove("kernelSmallerThanSize").getAsBoolean();
-      space.addProperty("kernelRule", (below ? KernelRule.BELOW_SIZE : KernelRule.NONE).name());
-    }
-    return StateSpace.of(new Gson().fromJson(space, StateSpace.Settings.class));
+    return StateSpace.fromJson(meta.get("space").toString());
   }
 
   /** The space the table was recorded on: search this one. */

@@ -13,6 +13,7 @@ import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.Conv;
 import io.github.metaqnn4j.space.FullyConnected;
 import io.github.metaqnn4j.space.GlobalAveragePooling;
+import io.github.metaqnn4j.space.KernelRule;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.Pool;
 import io.github.metaqnn4j.space.Softmax;
@@ -24,9 +25,14 @@ import io.github.metaqnn4j.store.StoredModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,43 +41,66 @@ import org.junit.jupiter.params.provider.CsvSource;
 class MetaQnnCsvTest {
   @TempDir Path dir;
 
-  /** Logs in the original code's layout: pandas' sorted columns, extra columns, dropout in nets. */
-  static void writeOriginalLogs(Path logs) throws IOException {
+  /**
+   * Logs in the original code's layout: pandas' sorted columns, extra columns, dropout in nets,
+   * re-sampled nets, the sampling walk's duplicate FC and GAP states, and rows in the order of
+   * {@code random} (the original writes a dictionary's order).
+   */
+  static void writeOriginalLogs(Path logs, Random random) throws IOException {
     Files.createDirectories(logs);
+    List<String> replay =
+        new ArrayList<>(
+            List.of(
+                "\"[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]\",0.71,900.0,0.7,1000.0,-1.0,"
+                    + "-1.0,2.0,1.0,1480000100.5,gpu1",
+                "\"[C(256,5,1), SM(10)]\",0.62,800.0,0.61,1000.0,-1.0,-1.0,1.0,1.0,1480000000.0,"
+                    + "gpu2",
+                "\"[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]\",0.71,900.0,0.7,1000.0,-1.0,"
+                    + "-1.0,3.0,0.9,1480000200.0,gpu1",
+                "[SM(10)],0.1,0.0,0.1,0.0,-1.0,-1.0,4.0,0.9,1480000300.0,gpu3",
+                "\"[C(64,3,1), GAP(10), SM(10)]\",0.4,700.0,0.39,1000.0,-1.0,-1.0,5.0,0.9,"
+                    + "1480000400.25,gpu2",
+                "[SM(10)],0.1,0.0,0.1,0.0,-1.0,-1.0,6.0,0.9,1480000500.0,gpu3"));
+    Collections.shuffle(replay, random);
     Files.writeString(
         logs.resolve(MetaQnnCsv.REPLAY),
-        """
-        net,accuracy_best_val,iter_best_val,accuracy_last_val,iter_last_val,accuracy_best_test,\
-        accuracy_last_test,ix_q_value_update,epsilon,time_finished,machine_run_on
-        "[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]",0.71,900.0,0.7,1000.0,-1.0,-1.0,2.0,1.0,\
-        1480000100.5,gpu1
-        "[C(256,5,1), SM(10)]",0.62,800.0,0.61,1000.0,-1.0,-1.0,1.0,1.0,1480000000.0,gpu2
-        "[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]",0.71,900.0,0.7,1000.0,-1.0,-1.0,3.0,0.9,\
-        1480000200.0,gpu1
-        [SM(10)],0.1,0.0,0.1,0.0,-1.0,-1.0,4.0,0.9,1480000300.0,gpu3
-        """);
-    String header =
+        "net,accuracy_best_val,iter_best_val,accuracy_last_val,iter_last_val,accuracy_best_test,"
+            + "accuracy_last_test,ix_q_value_update,epsilon,time_finished,machine_run_on\n"
+            + String.join("\n", replay)
+            + "\n");
+    List<String> q =
+        new ArrayList<>(
+            List.of(
+                // start -> C(64,3,1)
+                "0,64,3,8,1,conv,0,0,1,0,0,1,0,8,0,start,0,0,0,0,0.61",
+                // C(64,3,1) at depth 1 -> terminate
+                "0,64,3,8,2,conv,0,0,1,1,0,64,3,8,1,conv,0,0,1,0,0.55",
+                // C(64,3,1) at depth 1 -> P(2,2), keyed by the bucket it lands in: 8 -> 4
+                "0,0,2,4,2,pool,0,0,2,0,0,64,3,8,1,conv,0,0,1,0,0.58",
+                // FC(512) at depth 5 -> terminate: the canonical form, and the sampling duplicate
+                "512,0,0,1,6,fc,0,0,0,1,512,0,0,1,5,fc,0,0,0,0,0.66",
+                "512,0,0,4,6,fc,0,0,0,1,512,0,0,4,5,fc,0,0,0,0,0.5",
+                // GAP at depth 2 -> terminate: the canonical form, and the sampling duplicate
+                "0,0,0,1,3,gap,0,0,0,1,0,0,0,1,2,gap,0,0,0,0,0.47",
+                "0,0,0,8,3,gap,0,0,0,1,0,0,0,8,2,gap,0,0,0,0,0.5",
+                // start -> P(2,2): not in the paper's space (no initial pooling)
+                "0,0,2,8,1,pool,0,0,2,0,0,1,0,8,0,start,0,0,0,0,0.4",
+                // start -> GAP
+                "0,0,0,1,1,gap,0,0,0,0,0,1,0,8,0,start,0,0,0,0,0.3"));
+    Collections.shuffle(q, random);
+    Files.writeString(
+        logs.resolve(MetaQnnCsv.Q_VALUES),
         "end_fc_size,end_filter_depth,end_filter_size,end_image_size,end_layer_depth,"
             + "end_layer_type,end_split_depth,end_split_width,end_stride,end_terminate,"
             + "start_fc_size,start_filter_depth,start_filter_size,start_image_size,"
             + "start_layer_depth,start_layer_type,start_split_depth,start_split_width,"
-            + "start_stride,start_terminate,utility\n";
-    Files.writeString(
-        logs.resolve(MetaQnnCsv.Q_VALUES),
-        header
-            // start -> C(64,3,1)
-            + "0,64,3,8,1,conv,0,0,1,0,0,1,0,8,0,start,0,0,0,0,0.61\n"
-            // C(64,3,1) at depth 1 -> terminate
-            + "0,64,3,8,2,conv,0,0,1,1,0,64,3,8,1,conv,0,0,1,0,0.55\n"
-            // C(64,3,1) at depth 1 -> P(2,2)
-            + "0,0,2,8,2,pool,0,0,2,0,0,64,3,8,1,conv,0,0,1,0,0.58\n"
-            // FC(512) at depth 5 -> terminate, the canonical form, then the sampling duplicate
-            + "512,0,0,1,6,fc,0,0,0,1,512,0,0,1,5,fc,0,0,0,0,0.66\n"
-            + "512,0,0,4,6,fc,0,0,0,1,512,0,0,4,5,fc,0,0,0,0,0.5\n"
-            // start -> P(2,2): not in the paper's space (no initial pooling)
-            + "0,0,2,8,1,pool,0,0,2,0,0,1,0,8,0,start,0,0,0,0,0.4\n"
-            // start -> GAP
-            + "0,0,0,1,1,gap,0,0,0,0,0,1,0,8,0,start,0,0,0,0,0.3\n");
+            + "start_stride,start_terminate,utility\n"
+            + String.join("\n", q)
+            + "\n");
+  }
+
+  static void writeOriginalLogs(Path logs) throws IOException {
+    writeOriginalLogs(logs, new Random(1));
   }
 
   @ParameterizedTest
@@ -100,21 +129,26 @@ class MetaQnnCsvTest {
     StateSpace space = StateSpace.cifar10().build();
     Path db = dir.resolve("imported.db");
     var summary = MetaQnnCsv.importInto(logs, space, db);
-    assertEquals(new MetaQnnCsv.ImportSummary(4, 3, 6, 1), summary);
+    assertEquals(new MetaQnnCsv.ImportSummary(6, 4, 8, 1), summary);
 
     try (var store = ExperimentStore.open(db)) {
       assertEquals("IMPORTED", store.status());
+      assertEquals(space, store.space().orElseThrow());
       List<StoredModel> models = store.models();
       assertEquals(
           List.of(
               "[C(256,5,1), SM(10)]",
               "[C(64,3,1), C(128,3,1), P(2,2), SM(10)]",
               "[C(64,3,1), C(128,3,1), P(2,2), SM(10)]",
+              "[SM(10)]",
+              "[C(64,3,1), GAP(10), SM(10)]",
               "[SM(10)]"),
           models.stream().map(StoredModel::architecture).toList());
-      assertEquals(List.of(0, 1, -1, 2), models.stream().map(StoredModel::model).toList());
-      assertEquals(List.of(0.62, 0.71, 0.71, 0.1), models.stream().map(m -> m.reward()).toList());
-      assertEquals(List.of(1.0, 1.0, 0.9, 0.9), models.stream().map(m -> m.epsilon()).toList());
+      assertEquals(List.of(0, 1, -1, 2, 3, -1), models.stream().map(StoredModel::model).toList());
+      assertEquals(
+          List.of(0.62, 0.71, 0.71, 0.1, 0.4, 0.1), models.stream().map(m -> m.reward()).toList());
+      assertEquals(
+          List.of(1.0, 1.0, 0.9, 0.9, 0.9, 0.9), models.stream().map(m -> m.epsilon()).toList());
       assertEquals(0.7, models.get(1).metrics().get("accuracy_last_val"));
       assertEquals(java.time.Instant.ofEpochMilli(1_480_000_100_500L), store.finishTimes().get(1));
 
@@ -122,15 +156,36 @@ class MetaQnnCsvTest {
       store.qValues().forEach(v -> q.setValue(v.state(), v.action(), v.value()));
       State start = space.start();
       State conv = new State(new Conv(64, 3, 1), 1, 8, 0);
-      State fc = new State(new FullyConnected(512), 5, 1, 1);
       assertEquals(0.61, q.value(start, new Conv(64, 3, 1)));
       assertEquals(0.55, q.value(conv, new Softmax(10)));
-      assertEquals(0.58, q.value(conv, new Pool(2, 2)));
-      assertEquals(0.66, q.value(fc, new Softmax(10)), "the canonical FC state wins");
+      assertEquals(0.58, q.value(conv, new Pool(2, 2)), "keyed by the bucket it lands in");
       assertEquals(0.3, q.value(start, new GlobalAveragePooling(10)));
       assertEquals(0.5, q.value(start, new Conv(512, 5, 1)), "absent from the log: Q0");
       assertEquals(space.stateActionCount(), store.qValues().size());
     }
+  }
+
+  /** The canonical FC and GAP rows win over the sampling walk's stale ones, in any row order. */
+  @Test
+  void duplicateStatesAreResolvedByMeaningInAnyRowOrder() throws IOException {
+    StateSpace space = StateSpace.cifar10().build();
+    State fc = new State(new FullyConnected(512), 5, 1, 1);
+    State gap = new State(new GlobalAveragePooling(10), 2, 1, 0);
+    Set<Boolean> staleGapLast = new HashSet<>();
+    for (int seed = 0; seed < 8; seed++) {
+      Path logs = dir.resolve("logs" + seed);
+      writeOriginalLogs(logs, new Random(seed));
+      String q = Files.readString(logs.resolve(MetaQnnCsv.Q_VALUES));
+      staleGapLast.add(q.indexOf("0,0,0,8,3,gap") > q.indexOf("0,0,0,1,3,gap"));
+      Path db = dir.resolve("imported" + seed + ".db");
+      MetaQnnCsv.importInto(logs, space, db);
+      try (var store = ExperimentStore.open(db)) {
+        Map<String, Double> v = values(store.qValues());
+        assertEquals(0.66, v.get(fc + " -> SM(10)"), "seed " + seed);
+        assertEquals(0.47, v.get(gap + " -> SM(10)"), "seed " + seed);
+      }
+    }
+    assertEquals(Set.of(true, false), staleGapLast, "both row orders were tried");
   }
 
   @Test
@@ -140,8 +195,9 @@ class MetaQnnCsvTest {
     Path db = dir.resolve("imported.db");
     MetaQnnCsv.importInto(logs, StateSpace.cifar10().build(), db);
     Path out = dir.resolve("out");
+    MetaQnnCsv.ExportSummary summary;
     try (var store = ExperimentStore.open(db)) {
-      MetaQnnCsv.export(store, out);
+      summary = MetaQnnCsv.export(store, out);
     }
     List<String> replay = Files.readAllLines(out.resolve(MetaQnnCsv.REPLAY));
     assertEquals(
@@ -149,10 +205,11 @@ class MetaQnnCsvTest {
             + "accuracy_last_test,ix_q_value_update,epsilon,time_finished,machine_run_on",
         replay.get(0));
     assertEquals(
-        "\"[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]\",0.71,900.0,0.7,1000.0,-1.0,-1.0,2.0,"
-            + "1.0,1.4800001005E9,metaqnn4j",
+        "\"[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]\",0.71,900,0.7,1000,-1.0,-1.0,2,1.0,"
+            + "1480000100.5,metaqnn4j",
         replay.get(2));
-    assertEquals(5, replay.size());
+    assertEquals("[SM(10)],0.1,0,0.1,0,-1.0,-1.0,6,0.9,1480000500.0,metaqnn4j", replay.get(6));
+    assertEquals(7, replay.size());
 
     List<String> q = Files.readAllLines(out.resolve(MetaQnnCsv.Q_VALUES));
     assertEquals(
@@ -163,7 +220,81 @@ class MetaQnnCsvTest {
         q.get(0));
     assertTrue(q.contains("start,0,1,0,0,8,0,0,conv,1,64,3,1,8,0,0,0.61"), "start -> C(64,3,1)");
     assertTrue(q.contains("conv,1,64,3,1,8,0,0,conv,2,64,3,1,8,0,1,0.55"), "termination");
+    assertTrue(q.contains("conv,1,64,3,1,8,0,0,pool,2,0,2,2,4,0,0,0.58"), "lands in 4");
+    assertTrue(q.contains("conv,1,64,3,1,8,0,0,pool,2,0,5,3,1,0,0,0.5"), "8 -> 2: bucket 1");
     assertTrue(q.contains("fc,5,0,0,0,1,512,0,fc,6,0,0,0,1,512,1,0.66"), "FC termination");
+    assertTrue(q.contains("gap,2,0,0,0,1,0,0,gap,3,0,0,0,1,0,1,0.47"), "GAP termination");
+    assertEquals(new MetaQnnCsv.ExportSummary(6, q.size() - 1, 0, 0), summary);
+  }
+
+  @Test
+  void exportImportExportGivesTheSameFiles() throws IOException {
+    Path logs = dir.resolve("logs");
+    writeOriginalLogs(logs, new Random(3));
+    StateSpace space = StateSpace.cifar10().build();
+    MetaQnnCsv.importInto(logs, space, dir.resolve("a.db"));
+    try (var store = ExperimentStore.open(dir.resolve("a.db"))) {
+      MetaQnnCsv.export(store, dir.resolve("first"));
+    }
+    MetaQnnCsv.importInto(dir.resolve("first"), space, dir.resolve("b.db"));
+    try (var store = ExperimentStore.open(dir.resolve("b.db"))) {
+      MetaQnnCsv.export(store, dir.resolve("second"));
+    }
+    for (String file : List.of(MetaQnnCsv.REPLAY, MetaQnnCsv.Q_VALUES)) {
+      assertEquals(
+          Files.readString(dir.resolve("first").resolve(file)),
+          Files.readString(dir.resolve("second").resolve(file)),
+          file);
+    }
+  }
+
+  /**
+   * A space with another kernel rule has pairs the original cannot create. By hand, for 6x6 inputs
+   * (bin 4), C(8,3) and C(8,5), depth 2, no pooling, FC or GAP: under the paper's text (kernel <=
+   * 6) start has SM, C3, C5; C3 and C5 at depth 1 have the same three; at depth 2 only SM: 3 + 6 +
+   * 2 = 11 pairs. Under the original's rule (kernel < 4) only C3: start -> SM, C3; C3 -> SM, C3; C3
+   * at depth 2 -> SM: 5 pairs, so 6 are left out, among them C5 -> C3 whose kernel is fine but
+   * whose state the original never reaches.
+   */
+  @Test
+  void exportLeavesOutPairsTheOriginalEnumeratorCannotCreate() throws IOException {
+    StateSpace space =
+        StateSpace.paper()
+            .imageSize(6)
+            .maxDepth(2)
+            .convFilters(8)
+            .convKernels(3, 5)
+            .pools()
+            .fcSizes()
+            .globalAveragePooling(false)
+            .kernelRule(KernelRule.PAPER_TEXT)
+            .build();
+    assertEquals(11, space.stateActionCount());
+    Path db = dir.resolve("text.db");
+    Search.qLearning(space)
+        .evaluator(SyntheticEvaluator.of(a -> 0.3 + 0.1 * a.count("C")))
+        .schedule(EpsilonSchedule.paper().scaledTo(10))
+        .seed(2)
+        .store(db)
+        .run();
+    MetaQnnCsv.ExportSummary summary;
+    try (var store = ExperimentStore.open(db)) {
+      summary = MetaQnnCsv.export(store, dir.resolve("csv"));
+    }
+    assertEquals(5, summary.qValues());
+    assertEquals(6, summary.qValuesLeftOut());
+    List<String> rows = Files.readAllLines(dir.resolve("csv").resolve(MetaQnnCsv.Q_VALUES));
+    assertEquals(
+        Set.of(
+            "start,0,1,0,0,4,0,0,start,1,1,0,0,4,0,1",
+            "start,0,1,0,0,4,0,0,conv,1,8,3,1,4,0,0",
+            "conv,1,8,3,1,4,0,0,conv,2,8,3,1,4,0,1",
+            "conv,1,8,3,1,4,0,0,conv,2,8,3,1,4,0,0",
+            "conv,2,8,3,1,4,0,0,conv,3,8,3,1,4,0,1"),
+        rows.subList(1, rows.size()).stream()
+            .map(r -> r.substring(0, r.lastIndexOf(',')))
+            .collect(java.util.stream.Collectors.toSet()));
+    assertTrue(summary.netsOutsideOriginal() > 0, "nets with C(8,5) were sampled");
   }
 
   @Test
@@ -178,7 +309,7 @@ class MetaQnnCsvTest {
         .run();
     Path csv = dir.resolve("csv");
     try (var store = ExperimentStore.open(original)) {
-      MetaQnnCsv.export(store, csv);
+      assertEquals(0, MetaQnnCsv.export(store, csv).qValuesLeftOut());
     }
     Path back = dir.resolve("back.db");
     var summary = MetaQnnCsv.importInto(csv, space, back);
@@ -245,7 +376,7 @@ class MetaQnnCsvTest {
     for (QValue q : new QTable(space.graph(), 0.5).entries()) {
       MetaQnnState from = MetaQnnState.of(q.state());
       assertEquals(q.state(), from.toState(space));
-      Layer back = MetaQnnState.action(q.state(), q.action()).toAction(space);
+      Layer back = MetaQnnState.action(q.state(), q.action(), space).toAction(space);
       assertEquals(q.action(), back, q.toString());
     }
   }
