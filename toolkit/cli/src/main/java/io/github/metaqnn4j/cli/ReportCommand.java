@@ -13,8 +13,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "report",
     description =
-        "Writes summary.txt, top_models.csv, accuracy.png (and final_models.csv after finish)"
-            + " of an experiment.")
+        "Writes every table (CSV, HTML) and figure (PNG, SVG) of an experiment, searched or"
+            + " imported: the models, accuracy by epsilon, the paper's Figures 3, A3 and A4,"
+            + " learning curves, the Q table, and the finished models after finish.")
 final class ReportCommand implements Callable<Integer> {
   @Option(names = "--store", required = true, description = "The experiment's SQLite file.")
   Path store;
@@ -45,8 +46,17 @@ final class ReportCommand implements Callable<Integer> {
     Path target = dir != null ? dir : defaultReportDir(store);
     try (var s = ExperimentStore.open(store)) {
       ExperimentReport report = ExperimentReport.of(s);
-      report.writeTo(target, top);
+      var files = report.writeTo(target, top);
       System.out.print(report.summary(top));
+      System.out.println(
+          files.size()
+              + " files: "
+              + files.stream()
+                  .map(f -> f.getFileName().toString())
+                  .filter(n -> n.endsWith(".png"))
+                  .sorted()
+                  .toList()
+              + " and their SVG; tables as CSV and HTML.");
     }
     System.out.println("Store: " + store.toAbsolutePath() + "\nReport: " + target.toAbsolutePath());
   }

@@ -10,54 +10,107 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.TreeMap;
-import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BoxChart;
+import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.XYSeries;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.io.html.HtmlWriteOptions;
 
 /**
- * The report of an experiment, stored or just run: its models as Tablesaw tables, how accuracy
- * evolved as epsilon fell (an XChart figure), and its finished models.
+ * The report of an experiment, stored, just run or imported from the original code's logs: its
+ * models as Tablesaw tables, the paper's accuracy figures (3/A2 and A3), learning curves, what the
+ * agent learned ({@link QAnalysis}, Figure A4) and its finished models.
+ *
+ * <p>As in the paper, tables and figures by epsilon count every sampled model, re-samples included
+ * (the original code's replay database holds one row per sample); {@link #uniqueOnly()} gives the
+ * same report over first samples. Iterations count from 1, as the original code's {@code
+ * ix_q_value_update}.
  *
  * <pre>{@code
  * var report = ExperimentReport.of(result);      // a SearchResult, or a store
- * report.topModels(5);                           // a Tablesaw table, best first
- * report.byEpsilon();                            // models, mean and best accuracy per epsilon
- * report.accuracyChart();                        // accuracy of each new model by iteration
- * report.writeTo(Path.of("report"), 10);         // summary.txt, top_models.csv, accuracy.png
+ * report.byEpsilon();                            // count, mean, sd, quartiles, best per epsilon
+ * report.rollingMeanChart();                     // Figure 3: rolling mean and the epsilon bars
+ * report.uniqueOnly().byEpsilon();               // the same over unique models
+ * report.writeTo(Path.of("report"), 10);         // every table and figure
  * }</pre>
  */
 public final class ExperimentReport {
-  private final List<StoredModel> models;
+  /** The paper's rolling window for Figure 3. */
+  public static final int PAPER_WINDOW = 100;
+
+  private final List<StoredModel> iterations;
+  private final boolean unique;
   private final Optional<FinalModels> finals;
+  private final Optional<QAnalysis> q;
 
-  private ExperimentReport(List<StoredModel> iterations, Optional<FinalModels> finals) {
-    this.models = iterations.stream().filter(m -> !m.reused()).toList();
+  private ExperimentReport(
+      List<StoredModel> iterations,
+      boolean unique,
+      Optional<FinalModels> finals,
+      Optional<QAnalysis> q) {
+    this.iterations = List.copyOf(iterations);
+    this.unique = unique;
     this.finals = finals;
+    this.q = q;
   }
 
-  /** A report of these iterations (re-samples are left out of the tables and figures). */
+  /** A report of these iterations (no Q values or finished models). */
   public static ExperimentReport of(List<StoredModel> iterations) {
-    return new ExperimentReport(iterations, Optional.empty());
+    return new ExperimentReport(iterations, false, Optional.empty(), Optional.empty());
   }
 
-  /** A report of a stored experiment, with its finished models if it has any. */
+  /** A report of a stored experiment, with its Q values and finished models if it has them. */
   public static ExperimentReport of(ExperimentStore store) {
-    return new ExperimentReport(store.models(), store.finals());
+    Optional<QAnalysis> q =
+        store.space().isPresent() ? Optional.of(QAnalysis.of(store)) : Optional.empty();
+    return new ExperimentReport(store.models(), false, store.finals(), q);
   }
 
-  /** A report of a search run in this process. */
+  /** A report of a search run in this process, with its Q values. */
   public static ExperimentReport of(SearchResult result) {
-    return of(result.history().stream().map(ModelRecord::stored).toList());
+    return new ExperimentReport(
+        result.history().stream().map(ModelRecord::stored).toList(),
+        false,
+        Optional.empty(),
+        Optional.of(QAnalysis.of(result)));
+  }
+
+  /** The same report over unique models only: the first sample of each architecture. */
+  public ExperimentReport uniqueOnly() {
+    return new ExperimentReport(iterations, true, finals, q);
+  }
+
+  /** The same report over every sampled model, re-samples included (the default). */
+  public ExperimentReport allSamples() {
+    return new ExperimentReport(iterations, false, finals, q);
+  }
+
+  /** Which models the tables and figures count, in words. */
+  public String counted() {
+    return unique
+        ? "the " + models().size() + " unique models"
+        : "all " + iterations.size() + " sampled models, re-samples included";
+  }
+
+  /** Every iteration, re-samples included, in order. */
+  public List<StoredModel> iterations() {
+    return iterations;
+  }
+
+  /** The models this report counts: every sample, or the unique ones after {@link #uniqueOnly}. */
+  public List<StoredModel> models() {
+    return unique ? iterations.stream().filter(m -> !m.reused()).toList() : iterations;
+  }
+
+  /** What the agent learned, when the experiment has Q values and its space. */
+  public Optional<QAnalysis> qAnalysis() {
+    return q;
   }
 
   /** The finished best models (re-trained and tested), if the experiment has them. */
@@ -65,32 +118,39 @@ public final class ExperimentReport {
     return finals;
   }
 
-  /** The unique models, in order. */
-  public List<StoredModel> models() {
-    return models;
-  }
-
-  /** The {@code k} best models by reward, best first. */
+  /** The {@code k} best unique models by reward, best first. */
   public List<StoredModel> best(int k) {
-    return models.stream()
+    return iterations.stream()
+        .filter(m -> !m.reused())
         .sorted(Comparator.comparingDouble(StoredModel::reward).reversed())
         .limit(k)
         .toList();
   }
 
-  /** The {@code k} best models as a table: rank, iteration, epsilon, accuracy, ... */
+  // ---- tables --------------------------------------------------------------------------------
+
+  /** The {@code k} best unique models as a table, best first, with their rank. */
   public Table topModels(int k) {
-    return ModelTable.of("top " + k + " models", best(k), true);
+    Table t = ModelTable.of("top " + k + " models", best(k));
+    int[] rank = new int[t.rowCount()];
+    Arrays.setAll(rank, i -> i + 1);
+    return t.insertColumn(0, tech.tablesaw.api.IntColumn.create("rank", rank));
   }
 
-  /** Every unique model as a table, in iteration order. */
+  /**
+   * The models this report counts, in iteration order: iteration, epsilon, architecture, depth,
+   * layers by type, parameters, FLOPs, accuracy, epochs trained, early stopped, re-sample.
+   */
   public Table table() {
-    return ModelTable.of("models", models, false);
+    return ModelTable.of("sampled models: " + counted(), models());
   }
 
-  /** Models, mean and best accuracy and failures for each epsilon. */
+  /**
+   * Accuracy at each epsilon, the highest first: models, mean, standard deviation, quartiles and
+   * best, over the models this report counts (its name says which).
+   */
   public Table byEpsilon() {
-    return ModelTable.byEpsilon(models);
+    return ModelTable.byEpsilon("accuracy by epsilon: " + counted(), table());
   }
 
   /** The finished models and their ensemble as a table, if the experiment has them. */
@@ -103,90 +163,107 @@ public final class ExperimentReport {
     return ModelTable.finals(finals);
   }
 
-  /** The mean reward of the models sampled with this epsilon. */
+  /** The mean reward of the models this report counts that were sampled with this epsilon. */
   public OptionalDouble meanReward(double epsilon) {
-    return models.stream()
+    return models().stream()
         .filter(m -> m.epsilon() == epsilon)
         .mapToDouble(StoredModel::reward)
         .average();
   }
 
-  /** Reward of every new model by iteration, one series per epsilon, and the best so far. */
+  // ---- figures -------------------------------------------------------------------------------
+
+  /** Accuracy of each model by iteration, one colour per epsilon, and the best so far. */
   public XYChart accuracyChart() {
-    XYChart chart =
-        new XYChartBuilder()
-            .width(900)
-            .height(500)
-            .title("Validation accuracy of the models the agent designed")
-            .xAxisTitle("iteration")
-            .yAxisTitle("best validation accuracy")
-            .build();
-    chart.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-    chart.getStyler().setMarkerSize(6);
-    Map<Double, List<StoredModel>> byEpsilon = new TreeMap<>(Comparator.reverseOrder());
-    for (StoredModel m : models) {
-      byEpsilon.computeIfAbsent(m.epsilon(), e -> new ArrayList<>()).add(m);
-    }
-    for (var e : byEpsilon.entrySet()) {
-      chart.addSeries(
-          String.format(Locale.ROOT, "epsilon %.1f", e.getKey()),
-          e.getValue().stream().mapToDouble(StoredModel::iteration).toArray(),
-          e.getValue().stream().mapToDouble(StoredModel::reward).toArray());
-    }
-    if (!models.isEmpty()) {
-      double[] x = new double[models.size()];
-      double[] best = new double[models.size()];
-      double b = 0;
-      for (int i = 0; i < models.size(); i++) {
-        b = Math.max(b, models.get(i).reward());
-        x[i] = models.get(i).iteration();
-        best[i] = b;
-      }
-      XYSeries s = chart.addSeries("best so far", x, best);
-      s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Line);
-      s.setMarker(SeriesMarkers.NONE);
-    }
-    return chart;
+    return AccuracyFigures.scatter(models(), counted());
   }
+
+  /**
+   * The paper's Figure 3 (A2): the rolling mean accuracy of the last 100 models against iteration,
+   * over a bar per epsilon at the mean accuracy of the models sampled with it.
+   */
+  public XYChart rollingMeanChart() {
+    return rollingMeanChart(PAPER_WINDOW);
+  }
+
+  /** Figure 3 with another rolling window. */
+  public XYChart rollingMeanChart(int window) {
+    return AccuracyFigures.rollingMean(models(), window, counted());
+  }
+
+  /** The paper's Figure A3: the accuracy distribution at each epsilon, as box plots. */
+  public BoxChart distributionChart() {
+    return AccuracyFigures.distribution(models(), counted());
+  }
+
+  /**
+   * The paper's Figure A3: the accuracy histogram (20 bins) of the first epsilon (random search)
+   * against the last.
+   */
+  public CategoryChart firstVersusLastChart() {
+    return AccuracyFigures.firstVersusLast(models(), 20, counted());
+  }
+
+  /**
+   * Learning curves of the three best models and of the last three stopped early, with the
+   * predicted final accuracy and the stop epoch of the latter.
+   */
+  public XYChart learningCurves() {
+    List<StoredModel> chosen = new ArrayList<>(best(3));
+    List<StoredModel> stopped =
+        iterations.stream().filter(m -> m.status().equals("STOPPED_EARLY")).toList();
+    chosen.addAll(stopped.subList(Math.max(0, stopped.size() - 3), stopped.size()));
+    return AccuracyFigures.learningCurves(chosen, plannedEpochs());
+  }
+
+  /**
+   * Learning curves of the models of these iterations (counted from 1, as in the tables).
+   *
+   * @throws IllegalArgumentException naming an iteration the experiment does not have
+   */
+  public XYChart learningCurves(int... iterationsFromOne) {
+    List<StoredModel> chosen = new ArrayList<>();
+    for (int it : iterationsFromOne) {
+      if (it < 1 || it > iterations.size()) {
+        throw new IllegalArgumentException(
+            "no iteration " + it + ": the experiment has iterations 1 to " + iterations.size());
+      }
+      chosen.add(iterations.get(it - 1));
+    }
+    return AccuracyFigures.learningCurves(chosen, plannedEpochs());
+  }
+
+  private int plannedEpochs() {
+    return iterations.stream()
+        .filter(m -> m.status().equals("COMPLETED"))
+        .mapToInt(m -> m.curve().size())
+        .max()
+        .orElse(iterations.stream().mapToInt(m -> m.curve().size()).max().orElse(1));
+  }
+
+  // ---- text and files ------------------------------------------------------------------------
 
   /** A plain-text summary: counts, accuracy at each epsilon, the top models, finished models. */
   public String summary(int k) {
     StringBuilder sb = new StringBuilder();
-    long failed = models.stream().filter(m -> m.status().equals("FAILED")).count();
-    sb.append(String.format(Locale.ROOT, "%d models (%d failed)%n", models.size(), failed));
-    Table eps = byEpsilon();
-    for (int r = 0; r < eps.rowCount(); r++) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "epsilon %.1f: %3d models, mean accuracy %.4f, best %.4f%n",
-              eps.doubleColumn("epsilon").get(r),
-              eps.intColumn("models").get(r),
-              eps.doubleColumn("mean accuracy").get(r),
-              eps.doubleColumn("best accuracy").get(r)));
-    }
-    sb.append(String.format(Locale.ROOT, "%nTop %d models%n", k));
+    long failed = iterations.stream().filter(m -> m.status().equals("FAILED")).count();
+    long fresh = iterations.stream().filter(m -> !m.reused()).count();
     sb.append(
         String.format(
             Locale.ROOT,
-            "%4s %9s %7s %6s  %s%n",
-            "rank",
-            "iteration",
-            "epsilon",
-            "acc",
-            "architecture"));
-    int rank = 1;
-    for (StoredModel m : best(k)) {
-      sb.append(
-          String.format(
-              Locale.ROOT,
-              "%4d %9d %7.1f %6.4f  %s%n",
-              rank++,
-              m.iteration(),
-              m.epsilon(),
-              m.reward(),
-              m.architecture()));
-    }
+            "%d iterations: %d unique models (%d failed), %d re-samples%n",
+            iterations.size(),
+            fresh,
+            failed,
+            iterations.size() - fresh));
+    sb.append("Accuracy by epsilon, ").append(counted()).append(':').append(System.lineSeparator());
+    sb.append(byEpsilon().printAll()).append(System.lineSeparator());
+    sb.append(String.format(Locale.ROOT, "%nTop %d models%n", k));
+    sb.append(
+        topModels(k)
+            .selectColumns("rank", "iteration", "epsilon", "accuracy", "epochs", "architecture")
+            .printAll());
+    sb.append(System.lineSeparator());
     finals.ifPresent(
         f -> {
           sb.append(
@@ -194,45 +271,58 @@ public final class ExperimentReport {
                   Locale.ROOT,
                   "%nFinished models (test accuracy after re-training; %s)%n",
                   f.settings()));
-          int r = 1;
-          for (FinalModels.Model m : f.models()) {
-            sb.append(
-                String.format(
-                    Locale.ROOT,
-                    "%4d %6.4f %7.1fs  %s%n",
-                    r++,
-                    m.testAccuracy(),
-                    m.seconds(),
-                    m.architecture()));
-          }
-          sb.append(
-              String.format(
-                  Locale.ROOT,
-                  "ensemble of %d: test accuracy %.4f%n",
-                  f.models().size(),
-                  f.ensembleTestAccuracy()));
+          sb.append(table(f).printAll()).append(System.lineSeparator());
         });
     return sb.toString();
   }
 
   /**
-   * Writes {@code summary.txt}, {@code top_models.csv}, {@code accuracy.png} and, when the
-   * experiment has them, {@code final_models.csv} into {@code dir}.
+   * Writes every table (CSV and HTML) and figure (PNG and SVG) of the experiment into {@code dir}:
+   * {@code summary.txt}; {@code models}, {@code by_epsilon}, {@code by_epsilon_unique}, {@code
+   * top_models} and, when there are some, {@code final_models}; the figures {@code accuracy},
+   * {@code rolling_mean} (Figure 3), {@code accuracy_by_epsilon} and {@code first_vs_last} (A3),
+   * {@code learning_curves}; and with Q values, {@link QAnalysis#writeTo}'s tables and Figure A4.
+   *
+   * @return the files written
+   * @throws UncheckedIOException naming what cannot be written
    */
-  public void writeTo(Path dir, int k) {
+  public List<Path> writeTo(Path dir, int k) {
+    List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(dir);
-      Files.writeString(dir.resolve("summary.txt"), summary(k));
-      topModels(k).write().csv(dir.resolve("top_models.csv").toFile());
+      Path summary = dir.resolve("summary.txt");
+      Files.writeString(summary, summary(k));
+      written.add(summary);
+      ExperimentReport all = allSamples();
+      written.addAll(writeTable(all.table(), dir, "models"));
+      written.addAll(writeTable(all.byEpsilon(), dir, "by_epsilon"));
+      written.addAll(writeTable(uniqueOnly().byEpsilon(), dir, "by_epsilon_unique"));
+      written.addAll(writeTable(topModels(k), dir, "top_models"));
       if (finals.isPresent()) {
-        finalModels().orElseThrow().write().csv(dir.resolve("final_models.csv").toFile());
+        written.addAll(writeTable(finalModels().orElseThrow(), dir, "final_models"));
       }
-      System.setProperty("java.awt.headless", "true");
-      BitmapEncoder.saveBitmap(
-          accuracyChart(), dir.resolve("accuracy").toString(), BitmapEncoder.BitmapFormat.PNG);
+      written.addAll(Figures.save(accuracyChart(), dir.resolve("accuracy")));
+      int window = Math.min(PAPER_WINDOW, Math.max(1, iterations.size() / 10));
+      written.addAll(Figures.save(rollingMeanChart(window), dir.resolve("rolling_mean")));
+      written.addAll(Figures.save(distributionChart(), dir.resolve("accuracy_by_epsilon")));
+      written.addAll(Figures.save(firstVersusLastChart(), dir.resolve("first_vs_last")));
+      written.addAll(Figures.save(learningCurves(), dir.resolve("learning_curves")));
+      if (q.isPresent()) {
+        written.addAll(q.get().writeTo(dir));
+      }
+      return written;
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot write the report to " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Writes {@code name.csv} and {@code name.html} (Tablesaw's HTML, numbers as printed). */
+  static List<Path> writeTable(Table t, Path dir, String name) throws IOException {
+    Path csv = dir.resolve(name + ".csv");
+    Path html = dir.resolve(name + ".html");
+    t.write().csv(csv.toFile());
+    t.write().usingOptions(HtmlWriteOptions.builder(html.toFile()).build());
+    return List.of(csv, html);
   }
 }

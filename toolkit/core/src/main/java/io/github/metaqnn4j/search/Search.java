@@ -50,6 +50,7 @@ public final class Search {
   private final EarlyStoppingPolicy earlyStopping;
   private final StoppingRule stoppingRule;
   private final int maxResamples;
+  private final boolean scheduleCountsSamples;
   private final int maxFailures;
   private final Map<String, Object> extraSettings;
   private final List<SearchListener> listeners = new ArrayList<>();
@@ -86,6 +87,7 @@ public final class Search {
     this.earlyStopping = b.earlyStopping;
     this.stoppingRule = earlyStopping.newRule();
     this.maxResamples = b.maxResamples;
+    this.scheduleCountsSamples = b.scheduleCountsSamples;
     this.maxFailures = b.maxFailures;
     this.extraSettings = Map.copyOf(b.settings);
     this.listeners.addAll(b.listeners);
@@ -121,6 +123,9 @@ public final class Search {
     s.put("reward", reward.name());
     s.put("failureReward", failureReward);
     s.put("maxResamples", maxResamples);
+    if (scheduleCountsSamples) {
+      s.put("scheduleCounts", "samples");
+    }
     s.put("workers", workers.count());
     s.put("evaluator", evaluator.settings());
     s.put("earlyStopping", earlyStopping.settings());
@@ -303,7 +308,7 @@ public final class Search {
       boolean reused) {}
 
   private void sampleNext() {
-    double epsilon = schedule.epsilonAt(uniqueSampled);
+    double epsilon = schedule.epsilonAt(scheduleProgress());
     Rng rng = root.derive(sampled);
     Path path = agent.sample(epsilon, rng);
     Architecture arch = path.architecture();
@@ -325,7 +330,7 @@ public final class Search {
     }
     pending.add(p);
     sampled++;
-    if (uniqueSampled >= schedule.total()) {
+    if (scheduleProgress() >= schedule.total()) {
       samplingEnded = true;
     } else if (resamplesInARow >= maxResamples) {
       end(
@@ -337,6 +342,11 @@ public final class Search {
               + schedule.total()
               + " models done. Use a larger space or a shorter schedule.");
     }
+  }
+
+  /** The models the schedule has counted: new ones, or every sample. */
+  private int scheduleProgress() {
+    return scheduleCountsSamples ? sampled : uniqueSampled;
   }
 
   private ModelRecord learnFromOldest(boolean announce) {
@@ -410,7 +420,7 @@ public final class Search {
   /** The result so far (complete once {@link #isDone()}). */
   public SearchResult result() {
     return new SearchResult(
-        space.toString(),
+        space,
         schedule,
         seed,
         history,

@@ -3,6 +3,7 @@ package io.github.metaqnn4j.search;
 import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.space.StateSpace;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ import java.util.OptionalDouble;
  * result.greedy();                 // the agent's greedy architecture at the end
  * }</pre>
  *
- * @param space the state space's description
+ * @param space the state space searched
  * @param schedule the epsilon schedule
  * @param seed the search's seed
  * @param history every iteration, evaluated or reused
@@ -28,7 +29,7 @@ import java.util.OptionalDouble;
  * @param message details for a search that did not complete
  */
 public record SearchResult(
-    String space,
+    StateSpace space,
     EpsilonSchedule schedule,
     long seed,
     List<ModelRecord> history,

@@ -54,7 +54,7 @@ class CoreAloneTest {
               .seed(7)
               .run();
           var chart = ExperimentReport.of(result).accuracyChart();
-          var learned = QValuePlots.byLayerType(result);
+          var learned = QAnalysis.of(result).byLayerType();
           org.knowm.xchart.BitmapEncoder.saveBitmap(
               chart, "%s", org.knowm.xchart.BitmapEncoder.BitmapFormat.PNG);
           """

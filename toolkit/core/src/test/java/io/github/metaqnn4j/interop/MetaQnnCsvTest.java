@@ -25,8 +25,6 @@ import io.github.metaqnn4j.store.StoredModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -40,68 +38,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class MetaQnnCsvTest {
   @TempDir Path dir;
-
-  /**
-   * Logs in the original code's layout: pandas' sorted columns, extra columns, dropout in nets,
-   * re-sampled nets, the sampling walk's duplicate FC and GAP states, and rows in the order of
-   * {@code random} (the original writes a dictionary's order).
-   */
-  static void writeOriginalLogs(Path logs, Random random) throws IOException {
-    Files.createDirectories(logs);
-    List<String> replay =
-        new ArrayList<>(
-            List.of(
-                "\"[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]\",0.71,900.0,0.7,1000.0,-1.0,"
-                    + "-1.0,2.0,1.0,1480000100.5,gpu1",
-                "\"[C(256,5,1), SM(10)]\",0.62,800.0,0.61,1000.0,-1.0,-1.0,1.0,1.0,1480000000.0,"
-                    + "gpu2",
-                "\"[C(64,3,1), C(128,3,1), D(1,2), P(2,2), SM(10)]\",0.71,900.0,0.7,1000.0,-1.0,"
-                    + "-1.0,3.0,0.9,1480000200.0,gpu1",
-                "[SM(10)],0.1,0.0,0.1,0.0,-1.0,-1.0,4.0,0.9,1480000300.0,gpu3",
-                "\"[C(64,3,1), GAP(10), SM(10)]\",0.4,700.0,0.39,1000.0,-1.0,-1.0,5.0,0.9,"
-                    + "1480000400.25,gpu2",
-                "[SM(10)],0.1,0.0,0.1,0.0,-1.0,-1.0,6.0,0.9,1480000500.0,gpu3"));
-    Collections.shuffle(replay, random);
-    Files.writeString(
-        logs.resolve(MetaQnnCsv.REPLAY),
-        "net,accuracy_best_val,iter_best_val,accuracy_last_val,iter_last_val,accuracy_best_test,"
-            + "accuracy_last_test,ix_q_value_update,epsilon,time_finished,machine_run_on\n"
-            + String.join("\n", replay)
-            + "\n");
-    List<String> q =
-        new ArrayList<>(
-            List.of(
-                // start -> C(64,3,1)
-                "0,64,3,8,1,conv,0,0,1,0,0,1,0,8,0,start,0,0,0,0,0.61",
-                // C(64,3,1) at depth 1 -> terminate
-                "0,64,3,8,2,conv,0,0,1,1,0,64,3,8,1,conv,0,0,1,0,0.55",
-                // C(64,3,1) at depth 1 -> P(2,2), keyed by the bucket it lands in: 8 -> 4
-                "0,0,2,4,2,pool,0,0,2,0,0,64,3,8,1,conv,0,0,1,0,0.58",
-                // FC(512) at depth 5 -> terminate: the canonical form, and the sampling duplicate
-                "512,0,0,1,6,fc,0,0,0,1,512,0,0,1,5,fc,0,0,0,0,0.66",
-                "512,0,0,4,6,fc,0,0,0,1,512,0,0,4,5,fc,0,0,0,0,0.5",
-                // GAP at depth 2 -> terminate: the canonical form, and the sampling duplicate
-                "0,0,0,1,3,gap,0,0,0,1,0,0,0,1,2,gap,0,0,0,0,0.47",
-                "0,0,0,8,3,gap,0,0,0,1,0,0,0,8,2,gap,0,0,0,0,0.5",
-                // start -> P(2,2): not in the paper's space (no initial pooling)
-                "0,0,2,8,1,pool,0,0,2,0,0,1,0,8,0,start,0,0,0,0,0.4",
-                // start -> GAP
-                "0,0,0,1,1,gap,0,0,0,0,0,1,0,8,0,start,0,0,0,0,0.3"));
-    Collections.shuffle(q, random);
-    Files.writeString(
-        logs.resolve(MetaQnnCsv.Q_VALUES),
-        "end_fc_size,end_filter_depth,end_filter_size,end_image_size,end_layer_depth,"
-            + "end_layer_type,end_split_depth,end_split_width,end_stride,end_terminate,"
-            + "start_fc_size,start_filter_depth,start_filter_size,start_image_size,"
-            + "start_layer_depth,start_layer_type,start_split_depth,start_split_width,"
-            + "start_stride,start_terminate,utility\n"
-            + String.join("\n", q)
-            + "\n");
-  }
-
-  static void writeOriginalLogs(Path logs) throws IOException {
-    writeOriginalLogs(logs, new Random(1));
-  }
 
   @ParameterizedTest
   @CsvSource(
@@ -125,7 +61,7 @@ class MetaQnnCsvTest {
   @Test
   void originalLogsImportIntoAStore() throws IOException {
     Path logs = dir.resolve("logs");
-    writeOriginalLogs(logs);
+    OriginalLogs.write(logs);
     StateSpace space = StateSpace.cifar10().build();
     Path db = dir.resolve("imported.db");
     var summary = MetaQnnCsv.importInto(logs, space, db);
@@ -174,7 +110,7 @@ class MetaQnnCsvTest {
     Set<Boolean> staleGapLast = new HashSet<>();
     for (int seed = 0; seed < 8; seed++) {
       Path logs = dir.resolve("logs" + seed);
-      writeOriginalLogs(logs, new Random(seed));
+      OriginalLogs.write(logs, new Random(seed));
       String q = Files.readString(logs.resolve(MetaQnnCsv.Q_VALUES));
       staleGapLast.add(q.indexOf("0,0,0,8,3,gap") > q.indexOf("0,0,0,1,3,gap"));
       Path db = dir.resolve("imported" + seed + ".db");
@@ -191,7 +127,7 @@ class MetaQnnCsvTest {
   @Test
   void exportWritesWhatTheOriginalCodeReads() throws IOException {
     Path logs = dir.resolve("logs");
-    writeOriginalLogs(logs);
+    OriginalLogs.write(logs);
     Path db = dir.resolve("imported.db");
     MetaQnnCsv.importInto(logs, StateSpace.cifar10().build(), db);
     Path out = dir.resolve("out");
@@ -230,7 +166,7 @@ class MetaQnnCsvTest {
   @Test
   void exportImportExportGivesTheSameFiles() throws IOException {
     Path logs = dir.resolve("logs");
-    writeOriginalLogs(logs, new Random(3));
+    OriginalLogs.write(logs, new Random(3));
     StateSpace space = StateSpace.cifar10().build();
     MetaQnnCsv.importInto(logs, space, dir.resolve("a.db"));
     try (var store = ExperimentStore.open(dir.resolve("a.db"))) {
@@ -346,7 +282,7 @@ class MetaQnnCsvTest {
     assertTrue(e.getMessage().startsWith("no replay_database.csv in " + dir), e.getMessage());
 
     Path logs = dir.resolve("logs");
-    writeOriginalLogs(logs);
+    OriginalLogs.write(logs);
     Files.writeString(logs.resolve(MetaQnnCsv.REPLAY), "net,accuracy\n\"[SM(10)]\",0.1\n");
     e =
         assertThrows(
@@ -355,7 +291,7 @@ class MetaQnnCsvTest {
         e.getMessage().endsWith("lacks the columns accuracy_best_val, epsilon, ix_q_value_update"),
         e.getMessage());
 
-    writeOriginalLogs(logs);
+    OriginalLogs.write(logs);
     Path small = dir.resolve("small.db");
     e =
         assertThrows(

@@ -8,6 +8,7 @@ import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.search.Search;
+import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.KernelRule;
 import io.github.metaqnn4j.space.StateSpace;
@@ -36,6 +37,27 @@ class TabularEvaluatorTest {
     var best = result.best().orElseThrow();
     assertEquals(
         bench.table().get(best.architecture()).orElseThrow().bestAccuracy(), best.reward());
+  }
+
+  /** 38 architectures, a 100-model schedule: counted in samples, it ends after 100 iterations. */
+  @Test
+  void aScheduleCanCountSamplesOnASmallTable() {
+    var bench = TabularEvaluator.of(SyntheticCurves.table(SPACE, 10, 0.01, 1), SPACE);
+    var schedule = EpsilonSchedule.start(1.0, 60).then(0.1, 40);
+    var result =
+        Search.qLearning(SPACE)
+            .evaluator(bench)
+            .schedule(schedule)
+            .scheduleCountsSamples()
+            .seed(3)
+            .quiet()
+            .run();
+    assertEquals(SearchResult.Status.COMPLETED, result.status());
+    assertEquals(100, result.history().size());
+    assertEquals(1.0, result.history().get(59).epsilon());
+    assertEquals(0.1, result.history().get(60).epsilon());
+    var unique = Search.qLearning(SPACE).evaluator(bench).schedule(schedule).seed(3).quiet().run();
+    assertEquals(SearchResult.Status.EXHAUSTED, unique.status(), "100 new models do not exist");
   }
 
   @Test
