@@ -213,7 +213,13 @@ final class AccuracyFigures {
    */
   static XYChart learningCurves(List<StoredModel> models, int plannedEpochs) {
     XYChart chart =
-        xy("Learning curves of chosen models", "epoch", "validation accuracy after the epoch");
+        new XYChartBuilder()
+            .width(WIDTH)
+            .height(HEIGHT + 50 * models.size())
+            .title("Learning curves of chosen models")
+            .xAxisTitle("epoch")
+            .yAxisTitle("validation accuracy after the epoch")
+            .build();
     int i = 0;
     for (StoredModel m : models) {
       if (m.curve().isEmpty()) {
@@ -236,7 +242,10 @@ final class AccuracyFigures {
         double sigma = m.metrics().getOrDefault(Evaluation.PREDICTION_SIGMA, 0.0);
         XYSeries p =
             chart.addSeries(
-                "predicted final, stopped at epoch " + stop.intValue(),
+                "iteration "
+                    + (m.iteration() + 1)
+                    + ": predicted final, stopped after epoch "
+                    + stop.intValue(),
                 new double[] {stop, plannedEpochs},
                 new double[] {m.curve().get(stop.intValue() - 1), predicted},
                 new double[] {0, sigma});
@@ -249,6 +258,7 @@ final class AccuracyFigures {
       }
     }
     chart.getStyler().setErrorBarsColorSeriesColor(true);
+    chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
     return chart;
   }
 

@@ -157,8 +157,13 @@ class ExperimentReportTest {
                 Evaluation.STOP_EPOCH, 2.0,
                 Evaluation.PREDICTED_FINAL, 0.45,
                 Evaluation.PREDICTION_SIGMA, 0.02));
-    XYChart chart = ExperimentReport.of(List.of(done, stopped)).learningCurves(1, 2);
-    var p = chart.getSeriesMap().get("predicted final, stopped at epoch 2");
+    StoredModel alsoStopped =
+        model(2, 1.0, 0.4, false, List.of(0.2, 0.3), "STOPPED_EARLY", stopped.metrics());
+    XYChart chart =
+        ExperimentReport.of(List.of(done, stopped, alsoStopped)).learningCurves(1, 2, 3);
+    assertTrue(
+        chart.getSeriesMap().containsKey("iteration 3: predicted final, stopped after epoch 2"));
+    var p = chart.getSeriesMap().get("iteration 2: predicted final, stopped after epoch 2");
     assertArrayEquals(new double[] {2, 4}, p.getXData(), 0, "from the stop to the planned epoch");
     assertArrayEquals(new double[] {0.35, 0.45}, p.getYData(), 1e-12);
     assertArrayEquals(new double[] {0, 0.02}, p.getExtraValues(), 1e-12);
