@@ -158,9 +158,11 @@ final class CellEvaluator implements AutoCloseable {
             firstLine,
             List.of(new Problem(start, start, "the cell ends before this statement does")));
       }
-      Place place = new Place(cell, firstLine + lineIndex(java, offset));
+      // the snippet's line 1 is where its code starts, not the blank line before it
+      Place place = new Place(cell, firstLine + lineIndex(java, start));
       last = Optional.empty();
-      for (SnippetEvent e : shell.eval(info.source())) {
+      // evaluated without its leading blank lines: JShell numbers a method's lines wrongly after them
+      for (SnippetEvent e : shell.eval(info.source().stripLeading())) {
         Snippet s = e.snippet();
         if (e.causeSnippet() != null) {
           reportUpdate(e);
@@ -168,7 +170,7 @@ final class CellEvaluator implements AutoCloseable {
         }
         places.put(s.id(), place);
         if (e.status() == Snippet.Status.REJECTED) {
-          throw compilationFailed(java, firstLine, problems(s, offset));
+          throw compilationFailed(java, firstLine, problems(s, start));
         }
         checkStop();
         if (e.exception() != null) {

@@ -66,6 +66,27 @@ class CellEvaluatorTest {
     assertTrue(later.lines().contains("    at boom (cell [6] line 2)"), later.lines().toString());
   }
 
+  /** Every statement after the first in a cell names its own line, as plain jshell does. */
+  @Test
+  void runtimeTracesNameTheLineOfEachStatement() {
+    var e =
+        assertThrows(
+            ExceptionInCell.class,
+            () -> run("int u = 1;\nthrow new RuntimeException(\"line 2\");", 8));
+    assertTrue(e.lines().contains("    at line 2"), e.lines().toString());
+    var nested =
+        assertThrows(
+            ExceptionInCell.class,
+            () ->
+                run(
+                    "int a = 1;\n\nvoid g() {\n  int x = 0;\n  throw new IllegalStateException();\n}\n"
+                        + "void f() { g(); }\nf();",
+                    9));
+    assertTrue(nested.lines().contains("    at g (line 5)"), nested.lines().toString());
+    assertTrue(nested.lines().contains("    at f (line 7)"), nested.lines().toString());
+    assertTrue(nested.lines().contains("    at line 8"), nested.lines().toString());
+  }
+
   @Test
   void deepRecursionIsCollapsedAndSurvived() {
     ExceptionInCell e =
