@@ -4,6 +4,8 @@ display of the toolkit's objects, and its security (HMAC, loopback).
     JUPYTER_PATH=... METAQNN4J_KERNEL=metaqnn4j /usr/bin/python3 -m unittest -v test_kernel
 """
 import os
+import sys
+import queue
 import re
 import shutil
 import subprocess
@@ -199,6 +201,61 @@ class KernelBehaviour(unittest.TestCase):
         self.assertLess(time.monotonic() - started, 30)
         self.assertEqual(err["ename"], "Interrupted")
 
+    def test_an_interrupted_search_keeps_its_models(self):
+        self.ok("var slow = SyntheticEvaluator.of(a -> 0.5);")
+        self.interrupt_after(3)
+        err = self.error(
+            "var interrupted = Search.qLearning(StateSpace.small().maxDepth(2).build())\n"
+            "    .evaluator((a, c) -> { try { Thread.sleep(100); }\n"
+            "        catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
+            "        return slow.evaluate(a, c); })\n"
+            "    .schedule(EpsilonSchedule.paper().scaledTo(30)).quiet().run();", timeout=60)
+        self.assertEqual(err["ename"], "Interrupted")
+        self.assertEqual(self.result("interrupted.status()")["text/plain"], "INTERRUPTED")
+        kept = int(self.result("interrupted.history().size()")["text/plain"])
+        self.assertGreater(kept, 3, "the models trained before the interrupt are kept")
+
+    # ---- output ------------------------------------------------------------------------------
+
+    def test_fast_printing_loses_nothing_and_is_coalesced(self):
+        reply, outputs = self.kernel.run(
+            "for (int i = 0; i < 100_000; i++) System.out.println(i);", timeout=120)
+        self.assertEqual(reply["status"], "ok")  # run() returned: the final idle was seen
+        streams = [c for kind, c in outputs if kind == "stream"]
+        lines = "".join(c["text"] for c in streams).splitlines()
+        self.assertEqual(lines, [str(i) for i in range(100_000)])
+        self.assertLess(len(streams), 1000, f"{len(streams)} stream messages")
+        print(f"\n100,000 printlns: {len(lines)} lines received in {len(streams)} messages",
+              file=sys.stderr)
+
+    def test_background_threads_print_into_their_cell(self):
+        msg_id = self.kernel.kc.execute(
+            "new Thread(() -> {\n"
+            "  try { Thread.sleep(300); } catch (InterruptedException e) { }\n"
+            "  System.out.println(\"later, from a thread\");\n"
+            "  throw new IllegalStateException(\"thread failed\");\n"
+            "}, \"worker-1\").start();")
+        reply, outputs = self.kernel.collect(msg_id, timeout=60)
+        self.assertEqual(reply["status"], "ok")
+        deadline = time.monotonic() + 10
+        later = []
+        while time.monotonic() < deadline and "thread failed" not in "".join(later):
+            try:
+                msg = self.kernel.kc.get_iopub_msg(timeout=1)
+            except queue.Empty:
+                continue
+            if msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "stream":
+                later.append(msg["content"]["text"])
+        text_after = "".join(later)
+        self.assertIn("later, from a thread", text_after)
+        self.assertIn('Exception in thread "worker-1" java.lang.IllegalStateException: '
+                      "thread failed", text_after)
+
+    def test_a_trailing_semicolon_shows_no_result(self):
+        outputs = self.ok('display("shown");')
+        self.assertEqual([k for k, c in outputs if k == "execute_result"], [])
+        self.assertEqual(len([k for k, c in outputs if k == "display_data"]), 1)
+
     # ---- redefinition ------------------------------------------------------------------------
 
     def test_redefining_methods_and_classes_keeps_state(self):
@@ -254,6 +311,9 @@ class KernelBehaviour(unittest.TestCase):
         self.ok("int survivor = 11;")
         err = self.error("System.exit(3);")
         self.assertIn("SecurityException", err["evalue"])
+        self.assertIn("System.exit would end the kernel", err["evalue"])
+        err = self.error("Runtime.getRuntime().halt(5);")
+        self.assertIn("Runtime.halt would end the kernel", err["evalue"])
         err = self.error("var t = new Thread(() -> Runtime.getRuntime().halt(4));\n"
                          "t.start(); t.join();\n"
                          "throw new IllegalStateException(\"halt refused\");")

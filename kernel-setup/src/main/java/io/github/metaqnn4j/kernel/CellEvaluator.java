@@ -35,6 +35,7 @@ import jdk.jshell.VarSnippet;
 final class CellEvaluator implements AutoCloseable {
   private static final int MAX_FRAMES = 40;
   private static final long RESTOP_MILLIS = 50;
+  private static final long GRACE_MILLIS = 2000;
 
   private final KernelExecutionControl.Provider engine = new KernelExecutionControl.Provider();
   private final JShell shell;
@@ -94,13 +95,17 @@ final class CellEvaluator implements AutoCloseable {
   }
 
   /**
-   * Stops the running snippet (from another thread) and the rest of its cell. JShell forgets a stop
-   * that arrives while a snippet is still being compiled (the run that follows clears it), so the
-   * stop is repeated every {@value #RESTOP_MILLIS} ms until the cell has ended.
+   * Stops the running snippet (from another thread) and the rest of its cell. The snippet's thread
+   * is interrupted first, so that code that honours interrupts (a search, a sleep) ends by itself
+   * within {@value #GRACE_MILLIS} ms and its variable keeps what it made; after that JShell stops
+   * it. JShell forgets a stop that arrives while a snippet is still being compiled (the run that
+   * follows clears it), so the stop is repeated every {@value #RESTOP_MILLIS} ms until the cell has
+   * ended.
    */
   void stop() {
     stopRequested = true;
-    shell.stop();
+    long hardStopAt = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+    Thread[] interrupted = {KernelExecutionControl.interruptRunning()};
     Thread again =
         new Thread(
             () -> {
@@ -110,8 +115,13 @@ final class CellEvaluator implements AutoCloseable {
                 } catch (InterruptedException e) {
                   return;
                 }
-                if (stopRequested && running.get() > 0) {
+                if (!stopRequested || running.get() == 0) {
+                  return;
+                }
+                if (System.nanoTime() >= hardStopAt) {
                   shell.stop();
+                } else if (interrupted[0] == null) {
+                  interrupted[0] = KernelExecutionControl.interruptRunning(); // it began since
                 }
               }
             },
@@ -161,7 +171,8 @@ final class CellEvaluator implements AutoCloseable {
       // the snippet's line 1 is where its code starts, not the blank line before it
       Place place = new Place(cell, firstLine + lineIndex(java, start));
       last = Optional.empty();
-      // evaluated without its leading blank lines: JShell numbers a method's lines wrongly after them
+      // evaluated without its leading blank lines: JShell numbers a method's lines wrongly after
+      // them
       for (SnippetEvent e : shell.eval(info.source().stripLeading())) {
         Snippet s = e.snippet();
         if (e.causeSnippet() != null) {
@@ -180,7 +191,9 @@ final class CellEvaluator implements AutoCloseable {
           declared.add(s);
         }
         if (isValue(s)) {
-          last = Optional.ofNullable(engine.control().takeResult());
+          Object value = engine.control().takeResult();
+          // as in IPython, a trailing semicolon keeps a value out of the cell's result
+          last = s.source().strip().endsWith(";") ? Optional.empty() : Optional.ofNullable(value);
         }
       }
       offset += remaining.length() - info.remaining().length();
@@ -355,7 +368,8 @@ final class CellEvaluator implements AutoCloseable {
       return;
     }
     String cause = describe(e.causeSnippet());
-    if (s instanceof VarSnippet v && status.isActive()) {
+    if (s instanceof VarSnippet v
+        && (status == Snippet.Status.VALID || status == Snippet.Status.RECOVERABLE_DEFINED)) {
       System.err.println(
           "note: variable "
               + v.name()
@@ -363,6 +377,16 @@ final class CellEvaluator implements AutoCloseable {
               + cause
               + " changed; its value is now "
               + e.value());
+    } else if (s instanceof VarSnippet v && e.previousStatus().isDefined()) {
+      // JShell cannot re-create a var whose inferred type changed: it is gone until declared again
+      System.err.println(
+          "note: variable "
+              + v.name()
+              + " no longer exists because "
+              + cause
+              + " changed; declare it again (its type, "
+              + v.typeName()
+              + ", is not the new one)");
     } else if (e.previousStatus() == Snippet.Status.VALID && status != Snippet.Status.VALID) {
       System.err.println(
           "note: "

@@ -37,9 +37,28 @@ final class ExitGuard extends SecurityManager {
   public void checkPermission(Permission p) {
     if (!kernelExiting && p instanceof RuntimePermission && p.getName().startsWith("exitVM")) {
       throw new SecurityException(
-          "System.exit would end the kernel and every variable of this notebook; "
+          caller()
+              + " would end the kernel and every variable of this notebook; "
               + "use Kernel > Restart to start afresh");
     }
+  }
+
+  /** Which exit the cell called: Runtime.halt, Runtime.exit or System.exit. */
+  static String caller() {
+    return StackWalker.getInstance()
+        .walk(
+            frames ->
+                frames
+                    .filter(
+                        f ->
+                            f.getClassName().equals("java.lang.Runtime")
+                                || f.getClassName().equals("java.lang.System"))
+                    .reduce((first, later) -> later) // the outermost: what the cell called
+                    .map(
+                        f ->
+                            (f.getClassName().endsWith("System") ? "System." : "Runtime.")
+                                + f.getMethodName())
+                    .orElse("System.exit"));
   }
 
   @Override

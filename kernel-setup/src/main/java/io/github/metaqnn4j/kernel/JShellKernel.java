@@ -47,6 +47,7 @@ public final class JShellKernel extends BaseKernel {
   private final Magics magics;
   private final CellHistory cellHistory;
   private final List<String> kernelClasspath;
+  private final CellStreams streams = new CellStreams(System.err);
   private volatile ShellReplyEnvironment cellEnv;
   private volatile boolean recordCell;
 
@@ -106,6 +107,7 @@ public final class JShellKernel extends BaseKernel {
 
   @Override
   public void onShutdown(boolean restarting) {
+    streams.close();
     super.onShutdown(restarting);
     evaluator.close();
     running = null;
@@ -132,8 +134,28 @@ public final class JShellKernel extends BaseKernel {
     }
   }
 
+  /**
+   * Sends the cell's output (and, after it ends, that of the threads it started) through the
+   * coalescing {@link CellStreams}, not one message per {@code println}.
+   */
+  @Override
+  protected void replaceOutputStreams(ShellReplyEnvironment env) {
+    streams.attach(env);
+    System.setOut(streams.out());
+    System.setErr(streams.err());
+    System.setIn(io.in);
+  }
+
   @Override
   public DisplayData eval(String code) {
+    try {
+      return recordedEval(code);
+    } finally {
+      streams.flush(); // the cell's output comes before its result or error
+    }
+  }
+
+  private DisplayData recordedEval(String code) {
     boolean record = recordCell;
     recordCell = false; // cells that call eval(...) themselves are not recorded twice
     int cell = executionCount.get() - 1;
@@ -240,12 +262,18 @@ public final class JShellKernel extends BaseKernel {
     evaluator.stop();
   }
 
+  /** Shows display data after what the cell printed before it. */
+  @Override
+  public void display(DisplayData data) {
+    streams.flush();
+    super.display(data);
+  }
+
   /** Clears the output of the running cell (now, or before its next output). */
   void clearOutput(boolean wait) {
     ShellReplyEnvironment env = cellEnv;
     if (env != null) {
-      System.out.flush();
-      System.err.flush();
+      streams.flush();
       env.publish(wait ? PublishClearOutput.BEFORE_NEXT_OUTPUT : PublishClearOutput.NOW);
     }
   }

@@ -32,6 +32,7 @@ final class KernelExecutionControl extends LocalExecutionControl {
   // one kernel per JVM: the snippet being run and what it produced
   private static volatile Method target;
   private static volatile Object result;
+  private static volatile Thread runner;
 
   private final SnippetLoader loader;
 
@@ -42,13 +43,30 @@ final class KernelExecutionControl extends LocalExecutionControl {
 
   /** Runs the current snippet; its value or exception passes through unchanged. */
   static Object trampoline() throws Throwable {
+    runner = Thread.currentThread();
     try {
       Object r = target.invoke(null);
       result = r;
       return r;
     } catch (InvocationTargetException e) {
       throw e.getCause();
+    } finally {
+      runner = null;
     }
+  }
+
+  /**
+   * Interrupts the thread running a snippet, if one runs: code that honours interrupts (a search, a
+   * sleep) ends by itself and keeps what it made.
+   *
+   * @return the thread interrupted, or null
+   */
+  static Thread interruptRunning() {
+    Thread t = runner;
+    if (t != null) {
+      t.interrupt();
+    }
+    return t;
   }
 
   @Override

@@ -110,6 +110,34 @@ class CellEvaluatorTest {
     assertEquals(Optional.of(10), run("kept", 16));
   }
 
+  /** The note after a class changes says what JShell really did to each variable of that type. */
+  @Test
+  void redefinitionNotesSayWhatHappenedToVariables() {
+    run("class Trial { int x = 1; }\nvar t1 = new Trial();\nTrial t2 = new Trial();", 40);
+    var err = new java.io.ByteArrayOutputStream();
+    var before = System.err;
+    System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+    try {
+      run("class Trial { int x = 1; int y() { return 2; } }", 41);
+    } finally {
+      System.setErr(before);
+    }
+    String notes = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(notes.contains("variable t1 no longer exists because class Trial changed"), notes);
+    assertTrue(
+        notes.contains("variable t2 was re-created because class Trial changed; its value is now"),
+        notes);
+    assertThrows(CompilationFailed.class, () -> run("t1", 42), "t1 is gone, as the note says");
+    assertEquals(Optional.empty(), run("t2", 43), "t2 exists, null, as the note says");
+  }
+
+  /** As in IPython, a trailing semicolon keeps the value out of the result: display(x); */
+  @Test
+  void aTrailingSemicolonHidesTheValue() {
+    assertEquals(Optional.empty(), run("String.valueOf(12);", 44));
+    assertEquals(Optional.of("12"), run("String.valueOf(12)", 45));
+  }
+
   @Test
   void mutuallyDependentClassesInOneCell() {
     run("class Ping { Pong p; }\nclass Pong { Ping p; }\nvar ping = new Ping();", 17);

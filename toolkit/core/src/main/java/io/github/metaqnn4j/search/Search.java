@@ -235,6 +235,10 @@ public final class Search {
       while (!pending.isEmpty()) {
         learnFromOldest(true);
       }
+    } catch (Workers.Interrupted e) {
+      // the models still training are dropped; a resumed search samples them again
+      pending.clear();
+      end(SearchResult.Status.INTERRUPTED, "interrupted after " + modelsDone + " models");
     } catch (RuntimeException | Error e) {
       failed(e);
       throw e;

@@ -49,12 +49,22 @@ final class Workers {
   /** The evaluation of a finished future; an {@link Error} thrown by the evaluator is rethrown. */
   static Evaluation join(CompletableFuture<Evaluation> future) {
     try {
-      return future.join();
-    } catch (CompletionException e) {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Interrupted();
+    } catch (java.util.concurrent.ExecutionException e) {
       if (e.getCause() instanceof Error error) {
         throw error;
       }
-      throw e;
+      throw new CompletionException(e.getCause());
+    }
+  }
+
+  /** The thread waiting for an evaluation was interrupted: the search ends, keeping its models. */
+  static final class Interrupted extends RuntimeException {
+    Interrupted() {
+      super("interrupted while waiting for a model", null, false, false);
     }
   }
 

@@ -2,6 +2,7 @@ package io.github.metaqnn4j.search;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.space.StateSpace;
@@ -59,6 +60,53 @@ class ParallelSearchTest {
     return r.history().stream()
         .map(m -> m.iteration() + " " + m.architecture() + " " + m.epsilon() + " " + m.reward())
         .toList();
+  }
+
+  /**
+   * Interrupting the thread that runs a search (as a notebook's stop button does) ends it with the
+   * models done so far, returned, not thrown away; with 1 worker and with 2 waiting on a slow
+   * model.
+   */
+  @Test
+  void anInterruptedSearchReturnsWhatItDid() throws Exception {
+    for (int workers : new int[] {1, 2}) {
+      java.util.concurrent.CountDownLatch some = new java.util.concurrent.CountDownLatch(5);
+      SyntheticEvaluator inner = SyntheticEvaluator.of(a -> 0.4);
+      Evaluator slow =
+          (arch, ctx) -> {
+            some.countDown();
+            if (some.getCount() == 0) {
+              try {
+                Thread.sleep(60_000); // a long model: the interrupt must not wait for it
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            }
+            return inner.evaluate(arch, ctx);
+          };
+      var result = new java.util.concurrent.atomic.AtomicReference<SearchResult>();
+      Thread t =
+          new Thread(
+              () ->
+                  result.set(
+                      Search.qLearning(SPACE)
+                          .evaluator(slow)
+                          .schedule(EpsilonSchedule.paper().scaledTo(60))
+                          .workers(workers)
+                          .seed(4)
+                          .quiet()
+                          .run()));
+      t.start();
+      some.await();
+      Thread.sleep(200);
+      long start = System.nanoTime();
+      t.interrupt();
+      t.join(10_000);
+      assertTrue((System.nanoTime() - start) / 1e9 < 5, "ended soon after the interrupt");
+      SearchResult r = result.get();
+      assertEquals(SearchResult.Status.INTERRUPTED, r.status(), "workers " + workers);
+      assertTrue(r.models().size() >= 3, r.models().size() + " models kept");
+    }
   }
 
   @Test

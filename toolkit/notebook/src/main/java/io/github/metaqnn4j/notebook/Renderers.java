@@ -41,6 +41,16 @@ public final class Renderers {
               ctx.renderIfRequested(MIMEType.IMAGE_SVG, () -> Views.svg(c));
               ctx.renderIfRequested(MIMEType.TEXT_PLAIN, () -> Views.text(c));
             });
+    htmlAndText(
+        renderer,
+        java.net.URL.class,
+        u ->
+            "<a href=\""
+                + Views.escape(u.toExternalForm())
+                + "\" target=\"_blank\">"
+                + Views.escape(u.toExternalForm())
+                + "</a>",
+        java.net.URL::toExternalForm);
     htmlAndText(renderer, StateSpace.class, Views::html, Views::text);
     htmlAndText(renderer, SpaceSummary.class, Views::html, SpaceSummary::toString);
     htmlAndText(renderer, SearchResult.class, Views::html, Views::text);

@@ -7,8 +7,12 @@ import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.FinalModels;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -17,7 +21,14 @@ import java.util.Map;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.VectorGraphicsEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
+import tech.tablesaw.api.NumberColumn;
+import tech.tablesaw.api.ShortColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.columns.Column;
+import tech.tablesaw.io.html.HtmlWriteOptions;
 
 /**
  * How the toolkit's objects look: HTML for notebooks, plain text for terminals and plain-text front
@@ -31,26 +42,82 @@ final class Views {
 
   // ---- tables --------------------------------------------------------------------------------
 
+  /**
+   * A table as HTML (Tablesaw's writer): its caption, the first {@code maxRows} rows, and how many
+   * more there are. Numbers print with their column's formatter, or sensibly rounded when the
+   * column has none.
+   */
   static String html(Table t, int maxRows) {
-    List<String> header = t.columnNames();
-    List<List<String>> rows = new ArrayList<>();
-    int shown = Math.min(maxRows, t.rowCount());
-    for (int r = 0; r < shown; r++) {
-      List<String> cells = new ArrayList<>();
-      for (int c = 0; c < t.columnCount(); c++) {
-        cells.add(t.getString(r, c));
-      }
-      rows.add(cells);
-    }
+    StringWriter w = new StringWriter();
+    shown(t, maxRows).write().usingOptions(HtmlWriteOptions.builder(w).build());
     String caption = t.name() + " (" + t.rowCount() + " rows, " + t.columnCount() + " columns)";
-    String more = t.rowCount() > shown ? "... " + (t.rowCount() - shown) + " more rows" : null;
-    return htmlTable(caption, header, rows, more);
+    String more =
+        t.rowCount() > maxRows
+            ? "<p><i>... " + (t.rowCount() - maxRows) + " more rows</i></p>"
+            : "";
+    return "<div class=\"metaqnn4j\"><p>" + escape(caption) + "</p>" + w + more + "</div>";
   }
 
   static String text(Table t, int maxRows) {
+    Table shown = shown(t, maxRows);
+    String body = shown.printAll();
     return t.rowCount() <= maxRows
-        ? t.printAll()
-        : t.print(maxRows) + "... " + (t.rowCount() - maxRows) + " more rows\n";
+        ? body
+        : body + "... " + (t.rowCount() - maxRows) + " more rows\n";
+  }
+
+  /**
+   * The first rows of {@code t} as printed: every cell as its column prints it, except numbers of a
+   * column without a formatter (0.7800000000000001), which are rounded to the column's scale.
+   */
+  static Table shown(Table t, int maxRows) {
+    int rows = Math.min(maxRows, t.rowCount());
+    Table out = Table.create(t.name());
+    for (Column<?> c : t.columns()) {
+      StringColumn s = StringColumn.create(c.name());
+      NumberFormat rounding =
+          c instanceof NumberColumn<?, ?> n && unformatted(n, rows) ? rounding(n) : null;
+      for (int r = 0; r < rows; r++) {
+        boolean number = rounding != null && !c.isMissing(r);
+        s.append(number ? rounding.format(((NumberColumn<?, ?>) c).getDouble(r)) : c.getString(r));
+      }
+      out.addColumns(s);
+    }
+    return out;
+  }
+
+  /** Whether a number column prints raw doubles, such as 0.5006024096385543. */
+  private static boolean unformatted(NumberColumn<?, ?> c, int rows) {
+    if (c instanceof IntColumn || c instanceof LongColumn || c instanceof ShortColumn) {
+      return false;
+    }
+    for (int r = 0; r < rows; r++) {
+      if (c.isMissing(r)) {
+        continue;
+      }
+      String raw = String.valueOf(c.getDouble(r));
+      int dot = raw.indexOf('.');
+      if (c.getString(r).equals(raw) && (raw.contains("E") || raw.length() - dot - 1 > 4)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** 4 decimals below 1, 3 up to 1,000, 1 above; scientific for tiny or huge numbers. */
+  private static NumberFormat rounding(NumberColumn<?, ?> c) {
+    double max = 0;
+    for (int r = 0; r < c.size(); r++) {
+      if (!c.isMissing(r) && Double.isFinite(c.getDouble(r))) {
+        max = Math.max(max, Math.abs(c.getDouble(r)));
+      }
+    }
+    DecimalFormatSymbols en = DecimalFormatSymbols.getInstance(Locale.ROOT);
+    if (max > 0 && (max < 1e-3 || max >= 1e9)) {
+      return new DecimalFormat("0.###E0", en);
+    }
+    String pattern = max >= 1000 ? "#,##0.0" : max >= 1 ? "#,##0.000" : "0.0000";
+    return new DecimalFormat(pattern, en);
   }
 
   static String htmlTable(
@@ -104,7 +171,16 @@ final class Views {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot draw the chart as SVG", e);
     }
-    return out.toString(StandardCharsets.UTF_8);
+    return withoutPrologue(out.toString(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * SVG without its XML declaration and DOCTYPE: inlined into HTML (nbconvert, JupyterLab) only the
+   * {@code <svg>} element is valid, and nbconvert refuses text with an encoding declaration.
+   */
+  static String withoutPrologue(String svg) {
+    int start = svg.indexOf("<svg");
+    return start > 0 ? svg.substring(start) : svg;
   }
 
   static String text(Chart<?, ?> chart) {

@@ -1,6 +1,7 @@
 package io.github.metaqnn4j.notebook;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
@@ -15,6 +16,7 @@ import org.dflib.jjava.jupyter.kernel.display.DisplayData;
 import org.dflib.jjava.jupyter.kernel.display.Renderer;
 import org.dflib.jjava.jupyter.kernel.display.mime.MIMEType;
 import org.junit.jupiter.api.Test;
+import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
@@ -52,12 +54,50 @@ class RenderersTest {
     DisplayData d = renderer().render(t);
     String html = data(d, MIMEType.TEXT_HTML);
     assertTrue(html.contains("models (45 rows, 2 columns)"), html);
-    assertEquals(Views.TABLE_ROWS + 2, html.split("<tr>", -1).length - 1); // header + rows + more
+    assertEquals(Views.TABLE_ROWS + 1, html.split("<tr>", -1).length - 1); // header + rows
     assertTrue(html.contains("... 25 more rows"));
     assertTrue(html.contains("&lt;C(8,3,1)&gt;"));
     assertTrue(data(d, MIMEType.TEXT_PLAIN).contains("25 more rows"));
     String all = data(renderer().render(t, Map.of("rows", 100)), MIMEType.TEXT_HTML);
     assertEquals(46, all.split("<tr>", -1).length - 1);
+  }
+
+  /** Raw doubles are rounded to their column's scale; columns with a formatter keep it. */
+  @Test
+  void numbersAreRoundedPerColumn() {
+    var raw = DoubleColumn.create("raw", 0.7800000000000001, 0.5006024096385543);
+    var big = DoubleColumn.create("big", 1234.56789, 2.0);
+    var set = DoubleColumn.create("set", 0.123456789, 0.5);
+    set.setPrintFormatter(tech.tablesaw.columns.numbers.NumberColumnFormatter.fixedWithGrouping(2));
+    Table t = Table.create("numbers", raw, big, set);
+    String html = data(renderer().render(t), MIMEType.TEXT_HTML);
+    assertTrue(html.contains("0.7800") && html.contains("0.5006"), html);
+    assertTrue(html.contains("1,234.6"), html);
+    assertTrue(html.contains("0.12"), html);
+    assertFalse(html.contains("0.5006024"), html);
+    String text = data(renderer().render(t), MIMEType.TEXT_PLAIN);
+    assertFalse(text.contains("0.7800000000000001"), text);
+    assertTrue(text.lines().allMatch(l -> l.length() < 60), text);
+  }
+
+  /** Inline SVG is the svg element alone: nbconvert refuses an XML declaration. */
+  @Test
+  void svgHasNoXmlDeclarationOrDoctype() {
+    var chart = ExperimentReport.of(search()).accuracyChart();
+    String svg = data(renderer().renderAs(chart, "image/svg+xml"), MIMEType.IMAGE_SVG);
+    assertTrue(svg.startsWith("<svg"), svg.substring(0, 80));
+    assertFalse(svg.contains("<?xml") || svg.contains("<!DOCTYPE"));
+  }
+
+  @Test
+  void urlsAreLinks() throws Exception {
+    var url = new java.net.URL("https://example.org/a?b=c&d=e");
+    DisplayData d = renderer().render(url);
+    assertEquals(
+        "<a href=\"https://example.org/a?b=c&amp;d=e\" target=\"_blank\">"
+            + "https://example.org/a?b=c&amp;d=e</a>",
+        data(d, MIMEType.TEXT_HTML));
+    assertEquals("https://example.org/a?b=c&d=e", data(d, MIMEType.TEXT_PLAIN));
   }
 
   @Test
