@@ -13,3 +13,6 @@ import io.github.metaqnn4j.tabular.*;
 import io.github.metaqnn4j.analysis.*;
 import io.github.metaqnn4j.notebook.*;
 import static io.github.metaqnn4j.notebook.Show.show;
+// the types toolkit methods return: Table t = report.table(); XYChart c = report.accuracyChart();
+import tech.tablesaw.api.*;
+import org.knowm.xchart.*;

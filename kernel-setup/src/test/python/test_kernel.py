@@ -35,18 +35,21 @@ def build_maven_repository(root):
                     os.path.join(src, "demo", "Words.java"),
                     os.path.join(src, "demo", "Greeter.java")], check=True)
     repo = os.path.join(root, "repo")
-    for name, cls, deps in (("words", "Words", ""),
-                            ("greeter", "Greeter",
-                             "<dependencies><dependency><groupId>demo</groupId>"
-                             "<artifactId>words</artifactId><version>1.0</version>"
-                             "</dependency></dependencies>")):
-        d = os.path.join(repo, "demo", name, "1.0")
+    # gson 99.0: an artifact the kernel has in another version (gson-2.x.jar)
+    for name, version, cls, deps in (("words", "1.0", "Words", ""),
+                                     ("greeter", "1.0", "Greeter",
+                                      "<dependencies><dependency><groupId>demo</groupId>"
+                                      "<artifactId>words</artifactId><version>1.0</version>"
+                                      "</dependency></dependencies>"),
+                                     ("gson", "99.0", "Words", "")):
+        d = os.path.join(repo, "demo", name, version)
         os.makedirs(d)
-        subprocess.run(["jar", "cf", os.path.join(d, f"{name}-1.0.jar"), "-C", classes,
+        subprocess.run(["jar", "cf", os.path.join(d, f"{name}-{version}.jar"), "-C", classes,
                         f"demo/{cls}.class"], check=True)
-        with open(os.path.join(d, f"{name}-1.0.pom"), "w") as f:
+        with open(os.path.join(d, f"{name}-{version}.pom"), "w") as f:
             f.write(f"<project><modelVersion>4.0.0</modelVersion><groupId>demo</groupId>"
-                    f"<artifactId>{name}</artifactId><version>1.0</version>{deps}</project>")
+                    f"<artifactId>{name}</artifactId><version>{version}</version>{deps}"
+                    f"</project>")
     return repo
 
 
@@ -89,11 +92,30 @@ class KernelBehaviour(unittest.TestCase):
         self.assertIn("local file://", out)
         out = text(self.ok("%maven demo:greeter:1.0"))
         self.assertIn("greeter-1.0.jar", out)
-        self.assertIn("words-1.0.jar", out)
+        # its dependency, unless %jars added that jar before
+        self.assertRegex(out, r"words-1\.0\.jar|1 already on the class path")
         self.assertEqual(self.result('demo.Greeter.greet("notebook")')["text/plain"],
                          "hello, notebook")
         out = text(self.ok("%maven demo:greeter:1.0"))
         self.assertIn("added 0 jar(s)", out)
+
+    def test_maven_does_not_mix_versions_with_the_kernels_jars(self):
+        self.ok(f"%mavenRepo local file://{self.repo}")
+        out = text(self.ok("%maven demo:gson:99.0"))
+        self.assertIn("added 0 jar(s)", out)
+        self.assertIn("not added", out)
+        self.assertRegex(out, r"gson-99\.0\.jar \(the kernel has gson-2[\d.]+\.jar\)")
+
+    def test_library_logging_stays_in_the_kernel_log(self):
+        outputs = self.ok('org.slf4j.LoggerFactory.getLogger("io.github.metaqnn4j.test")'
+                          '.warn("library noise");\nSystem.out.println("meant for the user");')
+        self.assertNotIn("library noise", text(outputs))
+        self.assertIn("meant for the user", text(outputs))
+
+    def test_tablesaw_and_xchart_types_are_imported(self):
+        self.ok("Table t = Table.create(\"t\", IntColumn.create(\"n\", new int[] {1, 2}));\n"
+                "XYChart c = new XYChartBuilder().title(\"x\").build();")
+        self.assertEqual(self.result("t.rowCount()")["text/plain"], "2")
 
     def test_maven_names_what_it_cannot_resolve(self):
         err = self.error(f"%mavenRepo local file://{self.repo}\n%maven demo:missing:9.9")
@@ -206,7 +228,7 @@ class KernelBehaviour(unittest.TestCase):
         self.interrupt_after(3)
         err = self.error(
             "var interrupted = Search.qLearning(StateSpace.small().maxDepth(2).build())\n"
-            "    .evaluator((a, c) -> { try { Thread.sleep(100); }\n"
+            "    .evaluator((a, c) -> { try { Thread.sleep(300); }\n"
             "        catch (InterruptedException e) { Thread.currentThread().interrupt(); }\n"
             "        return slow.evaluate(a, c); })\n"
             "    .schedule(EpsilonSchedule.paper().scaledTo(30)).quiet().run();", timeout=60)

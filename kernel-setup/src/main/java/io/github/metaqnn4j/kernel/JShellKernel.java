@@ -160,7 +160,7 @@ public final class JShellKernel extends BaseKernel {
     recordCell = false; // cells that call eval(...) themselves are not recorded twice
     int cell = executionCount.get() - 1;
     try {
-      DisplayData out = super.eval(code);
+      DisplayData out = bounded(super.eval(code));
       if (record) {
         cellHistory.add(cell, code, out == null ? null : text(out));
       }
@@ -171,6 +171,46 @@ public final class JShellKernel extends BaseKernel {
       }
       throw e;
     }
+  }
+
+  /** The most characters of a result's text or HTML sent to the notebook. */
+  static final int MAX_RESULT_CHARS = 100_000;
+
+  /**
+   * A result whose text is longer than {@value #MAX_RESULT_CHARS} characters, cut, with a note on
+   * how to get all of it; HTML that long is replaced by the cut text.
+   */
+  static DisplayData bounded(DisplayData d) {
+    if (d == null) {
+      return null;
+    }
+    if (d.getData(MIMEType.TEXT_PLAIN) instanceof String s && s.length() > MAX_RESULT_CHARS) {
+      d.putData(
+          MIMEType.TEXT_PLAIN,
+          s.substring(0, MAX_RESULT_CHARS)
+              + String.format(
+                  java.util.Locale.ROOT,
+                  "%n... %,d more characters not shown (%,d in all). To see all of it, write it to"
+                      + " a file: Files.writeString(Path.of(\"result.txt\"), String.valueOf(value))",
+                  s.length() - MAX_RESULT_CHARS,
+                  s.length()));
+    }
+    if (d.getData(MIMEType.TEXT_HTML) instanceof String h && h.length() > MAX_RESULT_CHARS) {
+      d.putData(
+          MIMEType.TEXT_HTML,
+          String.format(
+                  java.util.Locale.ROOT,
+                  "<p><i>The HTML form is %,d characters, too long to show; its text:</i></p>",
+                  h.length())
+              + "<pre>"
+              + htmlEscape(String.valueOf(d.getData(MIMEType.TEXT_PLAIN)))
+              + "</pre>");
+    }
+    return d;
+  }
+
+  private static String htmlEscape(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   private static String text(DisplayData d) {

@@ -15,7 +15,8 @@ import jdk.jshell.spi.ExecutionEnv;
  * running cell on every JDK from 17 on.
  *
  * <p>Each snippet's method is called through {@link #trampoline()}, which records its result or the
- * exception it threw and passes both on unchanged.
+ * exception it threw; the exception passes on unchanged, the value does not (JShell would only
+ * format it as a string).
  */
 final class KernelExecutionControl extends LocalExecutionControl {
   private static final Method TRAMPOLINE;
@@ -41,17 +42,47 @@ final class KernelExecutionControl extends LocalExecutionControl {
     this.loader = loader;
   }
 
-  /** Runs the current snippet; its value or exception passes through unchanged. */
+  /** Runs the current snippet; its exception passes through unchanged, its value is kept. */
   static Object trampoline() throws Throwable {
     runner = Thread.currentThread();
+    reportOtherThreadsFailures(runner);
     try {
-      Object r = target.invoke(null);
-      result = r;
-      return r;
+      result = target.invoke(null);
+      // JShell would turn the value into a string (every element of an array) and throw it away:
+      // the kernel renders values itself, from result, lazily and bounded
+      return null;
     } catch (InvocationTargetException e) {
       throw e.getCause();
     } finally {
       runner = null;
+    }
+  }
+
+  /**
+   * JShell makes its own handler, which keeps the snippet thread's exception, the handler of every
+   * thread's uncaught exception; those of threads a cell started were then lost. They are printed
+   * to {@code System.err} (the cell's output) as the JVM prints them, and the snippet's own still
+   * goes to JShell.
+   */
+  private static void reportOtherThreadsFailures(Thread snippet) {
+    Thread.UncaughtExceptionHandler jshell = Thread.getDefaultUncaughtExceptionHandler();
+    if (jshell == null || jshell instanceof OtherThreads) {
+      return;
+    }
+    Thread.setDefaultUncaughtExceptionHandler(new OtherThreads(jshell, snippet));
+  }
+
+  /** Sends a snippet thread's exception to JShell, and prints any other thread's. */
+  private record OtherThreads(Thread.UncaughtExceptionHandler jshell, Thread snippet)
+      implements Thread.UncaughtExceptionHandler {
+    @Override
+    public void uncaughtException(Thread t, Throwable e) {
+      if (t == snippet) {
+        jshell.uncaughtException(t, e);
+      } else {
+        System.err.print("Exception in thread \"" + t.getName() + "\" ");
+        e.printStackTrace(System.err);
+      }
     }
   }
 

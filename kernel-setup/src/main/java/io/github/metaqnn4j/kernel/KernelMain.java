@@ -17,6 +17,7 @@ public final class KernelMain {
   private KernelMain() {}
 
   public static void main(String[] args) throws Exception {
+    keepLoggingInTheKernelLog();
     List<Path> startup = new ArrayList<>();
     Path connectionFile = null;
     for (int i = 0; i < args.length; i++) {
@@ -50,6 +51,18 @@ public final class KernelMain {
     connection.waitUntilClose();
     ExitGuard.allowExit();
     System.exit(0);
+  }
+
+  /**
+   * Binds the logging of every library (slf4j-simple) to the kernel's log, the stderr Jupyter
+   * keeps, before cells get their own streams: a library's INFO line is not output of a cell. A
+   * cell that wants to tell the user something prints it.
+   */
+  static void keepLoggingInTheKernelLog() {
+    if (System.getProperty("org.slf4j.simpleLogger.cacheOutputStream") == null) {
+      System.setProperty("org.slf4j.simpleLogger.cacheOutputStream", "true");
+    }
+    org.slf4j.LoggerFactory.getLogger(KernelMain.class).debug("logging to the kernel log");
   }
 
   private static void runStartup(JShellKernel kernel, Path file) throws IOException {

@@ -113,13 +113,26 @@ final class Magics {
       throw new IllegalArgumentException(
           "give coordinates, e.g. %maven tech.tablesaw:tablesaw-core:0.44.4");
     }
-    List<Path> jars = maven.resolve(coordinates);
+    List<MavenDependencies.Resolved> resolved = maven.resolve(coordinates);
+    List<String> onPath =
+        Stream.concat(host.kernelClasspath().stream(), host.addedClasspath().stream()).toList();
     Set<String> present =
-        Stream.concat(host.kernelClasspath().stream(), host.addedClasspath().stream())
-            .map(entry -> Path.of(entry).getFileName().toString())
-            .collect(Collectors.toSet());
-    List<Path> fresh =
-        jars.stream().filter(j -> !present.contains(j.getFileName().toString())).toList();
+        onPath.stream().map(e -> Path.of(e).getFileName().toString()).collect(Collectors.toSet());
+    List<Path> fresh = new ArrayList<>();
+    List<String> conflicts = new ArrayList<>();
+    int already = 0;
+    for (MavenDependencies.Resolved r : resolved) {
+      if (present.contains(r.jar().getFileName().toString())) {
+        already++;
+        continue;
+      }
+      var other = r.otherVersionIn(onPath);
+      if (other.isPresent()) {
+        conflicts.add(r.jar().getFileName() + " (the kernel has " + other.get() + ")");
+      } else {
+        fresh.add(r.jar());
+      }
+    }
     if (!fresh.isEmpty()) {
       host.addToClasspath(fresh);
     }
@@ -128,9 +141,15 @@ final class Magics {
             + fresh.size()
             + " jar(s)"
             + (fresh.isEmpty() ? "" : ": " + String.join(", ", fileNames(fresh)))
-            + (jars.size() > fresh.size()
-                ? " (" + (jars.size() - fresh.size()) + " already on the class path)"
-                : ""));
+            + (already > 0 ? " (" + already + " already on the class path)" : ""));
+    if (!conflicts.isEmpty()) {
+      System.out.println(
+          "%maven: not added, as other versions of them are on the kernel's class path and the"
+              + " kernel's would win for every class both have: "
+              + String.join(", ", conflicts)
+              + ". Use the kernel's versions, or start a kernel with yours"
+              + " (kernel-setup/install --classpath).");
+    }
     return null;
   }
 

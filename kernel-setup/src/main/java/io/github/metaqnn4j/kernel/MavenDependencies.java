@@ -62,8 +62,8 @@ final class MavenDependencies {
    * @throws IllegalArgumentException when a coordinate is malformed or cannot be resolved, naming
    *     it and the repositories searched
    */
-  List<Path> resolve(List<String> coordinates) {
-    Set<Path> jars = new LinkedHashSet<>();
+  List<Resolved> resolve(List<String> coordinates) {
+    Set<Resolved> jars = new LinkedHashSet<>();
     RepositorySystem rs = system();
     try (RepositorySystemSession.CloseableSession session =
         new SessionBuilderSupplier(rs)
@@ -85,7 +85,11 @@ final class MavenDependencies {
                 collect, DependencyFilterUtils.classpathFilter(JavaScopes.RUNTIME));
         try {
           for (ArtifactResult r : rs.resolveDependencies(session, request).getArtifactResults()) {
-            jars.add(r.getArtifact().getPath());
+            jars.add(
+                new Resolved(
+                    r.getArtifact().getPath(),
+                    r.getArtifact().getArtifactId(),
+                    r.getArtifact().getBaseVersion()));
           }
         } catch (DependencyResolutionException e) {
           throw new IllegalArgumentException(
@@ -100,6 +104,23 @@ final class MavenDependencies {
       }
     }
     return List.copyOf(jars);
+  }
+
+  /** A resolved jar and the artifact and version it is. */
+  record Resolved(Path jar, String artifactId, String version) {
+    /**
+     * The jar of {@code entries} (class path entries) that holds another version of this artifact:
+     * {@code artifactId-otherVersion[-classifier].jar}.
+     */
+    java.util.Optional<String> otherVersionIn(List<String> entries) {
+      String prefix = artifactId + "-";
+      return entries.stream()
+          .map(e -> Path.of(e).getFileName().toString())
+          .filter(n -> n.startsWith(prefix) && n.endsWith(".jar"))
+          .filter(n -> n.length() > prefix.length() && Character.isDigit(n.charAt(prefix.length())))
+          .filter(n -> !n.substring(prefix.length()).startsWith(version))
+          .findFirst();
+    }
   }
 
   private synchronized RepositorySystem system() {

@@ -131,6 +131,19 @@ class CellEvaluatorTest {
     assertEquals(Optional.empty(), run("t2", 43), "t2 exists, null, as the note says");
   }
 
+  /**
+   * A value kept in a variable is not turned into a string (JShell would format every element of a
+   * 200 MB array, then throw the string away): the kernel renders values itself, when shown.
+   */
+  @Test
+  void valuesAreNotFormattedWhenKept() {
+    run(
+        "class Counted { static int calls; public String toString() { calls++; return \"c\"; } }",
+        46);
+    run("var kept = new Counted();\nCounted[] many = { new Counted(), new Counted() };", 47);
+    assertEquals(Optional.of(0), run("Counted.calls", 48));
+  }
+
   /** As in IPython, a trailing semicolon keeps the value out of the result: display(x); */
   @Test
   void aTrailingSemicolonHidesTheValue() {

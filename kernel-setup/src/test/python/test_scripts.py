@@ -1,0 +1,79 @@
+"""The kernel's scripts build only when a source changed, and say so (with a stand-in for mvn that
+records its calls, so that the test builds nothing)."""
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+import unittest
+
+ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+STAMP = os.path.join(ROOT, "kernel-setup", "target", "jshell.cp")
+SOURCE = os.path.join(ROOT, "kernel-setup", "src", "main", "kernel", "kernel.jsh")
+
+FAKE_MVN = """#!/usr/bin/env bash
+echo "$*" >> "$MVN_CALLS"
+for a in "$@"; do
+  case "$a" in -Dmdep.outputFile=*) echo "fake class path" > "${a#-Dmdep.outputFile=}" ;; esac
+done
+"""
+
+
+class BuildIfStaleTest(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        os.makedirs(os.path.dirname(STAMP), exist_ok=True)
+        self.saved = open(STAMP).read() if os.path.exists(STAMP) else None
+        self.source_times = os.stat(SOURCE)
+        mvn = os.path.join(self.tmp, "mvn")
+        with open(mvn, "w") as f:
+            f.write(FAKE_MVN)
+        os.chmod(mvn, 0o755)
+        self.calls = os.path.join(self.tmp, "calls")
+        self.env = dict(os.environ, PATH=self.tmp + os.pathsep + os.environ["PATH"],
+                        MVN_CALLS=self.calls)
+
+    def tearDown(self):
+        os.utime(SOURCE, (self.source_times.st_atime, self.source_times.st_mtime))
+        if self.saved is None:
+            os.remove(STAMP)
+        else:
+            with open(STAMP, "w") as f:
+                f.write(self.saved)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def run_script(self):
+        return subprocess.run([os.path.join(ROOT, "kernel-setup", "build-if-stale")],
+                              env=self.env, capture_output=True, text=True, check=True)
+
+    def mvn_calls(self):
+        return open(self.calls).read().splitlines() if os.path.exists(self.calls) else []
+
+    def test_nothing_changed_nothing_built(self):
+        with open(STAMP, "w") as f:
+            f.write(self.saved or "class path")
+        later = time.time() + 5
+        os.utime(STAMP, (later, later))
+        out = self.run_script()
+        self.assertEqual(self.mvn_calls(), [])
+        self.assertEqual(out.stderr, "")
+
+    def test_a_changed_source_is_built_and_named(self):
+        with open(STAMP, "w") as f:
+            f.write(self.saved or "class path")
+        now = time.time()
+        os.utime(STAMP, (now - 30, now - 30))
+        os.utime(SOURCE, (now - 5, now - 5))  # changed after the last build
+        out = self.run_script()
+        self.assertIn("Building metaqnn4j: ", out.stderr)
+        self.assertIn("changed since the last build", out.stderr)
+        calls = self.mvn_calls()
+        self.assertEqual(len(calls), 2, calls)
+        self.assertIn("install", calls[0])
+        self.assertIn("dependency:build-classpath", calls[1])
+        self.run_script()  # built: the second run builds nothing
+        self.assertEqual(len(self.mvn_calls()), 2)
+
+
+if __name__ == "__main__":
+    unittest.main()
