@@ -273,6 +273,21 @@ class KernelBehaviour(unittest.TestCase):
         self.assertIn('Exception in thread "worker-1" java.lang.IllegalStateException: '
                       "thread failed", text_after)
 
+    def test_the_readmes_kernel_blocks_run(self):
+        root = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+        with open(os.path.join(root, "README.md")) as f:
+            blocks = re.findall(r"```java kernel\n(.*?)```", f.read(), re.S)
+        self.assertGreaterEqual(len(blocks), 3)
+        kinds = []
+        for block in blocks:
+            outputs = self.ok(block, timeout=300)
+            kinds += [key for kind, c in outputs if kind in ("display_data", "execute_result")
+                      for key in c["data"]]
+        self.assertIn("image/svg+xml", kinds)
+        self.assertIn("text/html", kinds)
+        rows = self.result('render(ExperimentReport.of(result).table(), Map.of("rows", 100))')
+        self.assertEqual(rows["text/html"].count("<tr>"), 101)  # header + 100 rows
+
     def test_a_trailing_semicolon_shows_no_result(self):
         outputs = self.ok('display("shown");')
         self.assertEqual([k for k, c in outputs if k == "execute_result"], [])

@@ -1,6 +1,6 @@
 """Executes every walkthrough under notebooks/ on the installed kernel, as a user would run it
-(nbclient, all cells in order); fails on any cell error. The executed notebooks are written to
-kernel-setup/target/notebooks/ for a look at their outputs.
+(nbclient, all cells in order); fails on any cell error. The executed notebooks, and their export
+to HTML (nbconvert), are written to kernel-setup/target/notebooks/ for a look at their outputs.
 
     JUPYTER_PATH=... METAQNN4J_KERNEL=metaqnn4j /usr/bin/python3 -m unittest -v test_notebooks
 """
@@ -11,6 +11,7 @@ import unittest
 
 import nbformat
 from nbclient import NotebookClient
+from nbconvert import HTMLExporter
 
 from kernel_client import KERNEL
 
@@ -32,6 +33,11 @@ class Notebooks(unittest.TestCase):
                 print(f"\n{os.path.basename(path)}: {len(nb.cells)} cells in "
                       f"{time.monotonic() - started:.1f} s")
                 nbformat.write(nb, os.path.join(OUT, os.path.basename(path)))
+                # as a reader gets it: exported to HTML (fails on an SVG with an XML declaration)
+                html, _ = HTMLExporter().from_notebook_node(nb)
+                with open(os.path.join(OUT, os.path.basename(path)[:-6] + ".html"), "w") as f:
+                    f.write(html)
+                self.assertIn("<img", html)
                 kinds = set()
                 for cell in nb.cells:
                     for output in cell.get("outputs", []):
