@@ -32,10 +32,11 @@ class SourceDocsTest {
             .orElseThrow()
             .startsWith("The MetaQNN state space"));
     assertEquals(
-        Optional.of("A report of a stored experiment, with its finished models if it has any."),
+        Optional.of(
+            "A report of a stored experiment, with its Q values and finished models if it has them."),
         docs.lookup("ExperimentReport ExperimentReport.of(ExperimentStore store)"));
     assertEquals(
-        Optional.of("A report of a search run in this process."),
+        Optional.of("A report of a search run in this process, with its Q values."),
         docs.lookup("ExperimentReport ExperimentReport.of(SearchResult result)"));
     assertTrue(docs.lookup("int StateSpace.noSuchMethod()").isEmpty());
     assertTrue(docs.lookup("int NoSuchClass.size()").isEmpty());

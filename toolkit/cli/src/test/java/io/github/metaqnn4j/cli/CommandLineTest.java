@@ -70,7 +70,9 @@ class CommandLineTest {
     }
     Path report = dir.resolve("tiny-report");
     assertTrue(Files.size(report.resolve("accuracy.png")) > 1000);
-    assertTrue(Files.readString(report.resolve("summary.txt")).startsWith("3 models"));
+    assertTrue(
+        Files.readString(report.resolve("summary.txt"))
+            .startsWith("3 iterations: 3 unique models (0 failed), 0 re-samples"));
     assertEquals(4, Files.readAllLines(report.resolve("top_models.csv")).size());
 
     assertEquals(0, Main.run("resume", "--store", store.toString())); // nothing left to do

@@ -272,6 +272,12 @@ public final class ExperimentReport {
                   "%nFinished models (test accuracy after re-training; %s)%n",
                   f.settings()));
           sb.append(table(f).printAll()).append(System.lineSeparator());
+          sb.append(
+              String.format(
+                  Locale.ROOT,
+                  "ensemble of %d: test accuracy %.4f%n",
+                  f.models().size(),
+                  f.ensembleTestAccuracy()));
         });
     return sb.toString();
   }
