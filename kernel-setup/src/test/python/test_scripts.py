@@ -75,5 +75,25 @@ class BuildIfStaleTest(unittest.TestCase):
         self.assertEqual(len(self.mvn_calls()), 2)
 
 
+class TerminalWalkthrough(unittest.TestCase):
+    def test_the_jshell_script_does_what_notebook_3_does(self):
+        work = tempfile.mkdtemp()
+        try:
+            out = subprocess.run(
+                [os.path.join(ROOT, "kernel-setup", "jshell"),
+                 os.path.join(ROOT, "notebooks", "fashion-mnist-search.jsh")],
+                cwd=work, capture_output=True, text=True, timeout=600,
+                env=dict(os.environ, METAQNN4J_MODE="quick"))
+            self.assertEqual(out.returncode, 0, out.stderr[-2000:])
+            self.assertNotIn("Building metaqnn4j", out.stderr, "built already by the test command")
+            self.assertIn("top 5 models", out.stdout)
+            self.assertIn("ensemble", out.stdout)
+            self.assertRegex(out.stdout, r"report: \d+ files in fashion-mnist-report/")
+            self.assertTrue(os.path.exists(os.path.join(work, "fashion-mnist-report",
+                                                        "rolling_mean.png")))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 if __name__ == "__main__":
     unittest.main()

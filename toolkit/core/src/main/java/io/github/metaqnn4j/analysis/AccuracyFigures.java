@@ -86,6 +86,7 @@ final class AccuracyFigures {
     }
     Color bar = Palette.transparent(Palette.series(0), 70);
     boolean first = true;
+    int stageIndex = 0;
     for (var e : stages(models).entrySet()) {
       List<StoredModel> stage = e.getValue();
       double from = stage.get(0).iteration() + 0.5;
@@ -103,7 +104,9 @@ final class AccuracyFigures {
       s.setShowInLegend(first);
       first = false;
       String label = "\u03b5=" + Figures.epsilon(stage.get(0).epsilon());
-      chart.addAnnotation(new AnnotationText(label, (from + to) / 2, mean + 0.03, false));
+      // labels of neighbouring stages alternate in height, so that narrow stages stay readable
+      double lift = stageIndex++ % 2 == 0 ? 0.03 : 0.08;
+      chart.addAnnotation(new AnnotationText(label, (from + to) / 2, mean + lift, false));
     }
     double[] x = new double[models.size()];
     double[] y = new double[models.size()];
