@@ -4,42 +4,31 @@ to HTML (nbconvert), are written to kernel-setup/target/notebooks/ for a look at
 
     JUPYTER_PATH=... METAQNN4J_KERNEL=metaqnn4j /usr/bin/python3 -m unittest -v test_notebooks
 """
-import glob
 import os
-import time
 import unittest
 
 import nbformat
-from nbclient import NotebookClient
-from nbconvert import HTMLExporter
 
-from kernel_client import KERNEL
+from render import ROOT, execute, notebooks, write_html
 
-ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
 OUT = os.path.join(ROOT, "kernel-setup", "target", "notebooks")
 
 
 class Notebooks(unittest.TestCase):
     def test_every_walkthrough_runs(self):
         os.environ["METAQNN4J_MODE"] = "quick"  # the kernels started below inherit it
-        paths = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+        paths = notebooks()
         self.assertTrue(paths, "no notebooks found")
         os.makedirs(OUT, exist_ok=True)
         total = 0
         for path in paths:
             with self.subTest(notebook=os.path.basename(path)):
-                nb = nbformat.read(path, as_version=4)
-                started = time.monotonic()
-                NotebookClient(nb, kernel_name=KERNEL, timeout=600, startup_timeout=180,
-                               resources={"metadata": {"path": ROOT}}).execute()
-                seconds = time.monotonic() - started
+                nb, seconds = execute(path, timeout=600)
                 total += seconds
                 print(f"\n{os.path.basename(path)}: {len(nb.cells)} cells in {seconds:.1f} s")
                 nbformat.write(nb, os.path.join(OUT, os.path.basename(path)))
                 # as a reader gets it: exported to HTML (fails on an SVG with an XML declaration)
-                html, _ = HTMLExporter().from_notebook_node(nb)
-                with open(os.path.join(OUT, os.path.basename(path)[:-6] + ".html"), "w") as f:
-                    f.write(html)
+                _, html = write_html(nb, OUT, path)
                 self.assertIn("<img", html)
                 kinds = set()
                 for cell in nb.cells:
