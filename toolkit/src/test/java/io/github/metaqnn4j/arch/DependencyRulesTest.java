@@ -59,6 +59,26 @@ class DependencyRulesTest {
   }
 
   @Test
+  void controllerDependsOnlyOnSpaceAndAgent() {
+    noClasses()
+        .that()
+        .resideInAPackage("..metaqnn4j.controller..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "..metaqnn4j.search..",
+            "..metaqnn4j.train..",
+            "..metaqnn4j.data..",
+            "..metaqnn4j.store..",
+            "..metaqnn4j.predict..",
+            "..metaqnn4j.analysis..",
+            "..metaqnn4j.notebook..",
+            "org.deeplearning4j..",
+            "org.nd4j..")
+        .check(CLASSES);
+  }
+
+  @Test
   void storeDependsOnlyOnSpaceAndAgent() {
     noClasses()
         .that()

@@ -1,0 +1,118 @@
+package io.github.metaqnn4j.controller;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.metaqnn4j.agent.Rng;
+import io.github.metaqnn4j.space.Architecture;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ControllerTest {
+  private static final ChoiceSpace SEED_SPACE =
+      ChoiceSpace.layers(4).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
+
+  @Test
+  void choicesMapToArchitecturesTheEvaluatorsKnow() {
+    assertEquals(8, SEED_SPACE.decisions().size());
+    assertEquals(1296, SEED_SPACE.size(), "(2 x 3)^4");
+    Architecture a = SEED_SPACE.architecture(new int[] {1, 2, 1, 2, 0, 0, 1, 1});
+    assertEquals(Architecture.parse("[C(64,3,1), C(64,3,1), C(16,1,1), C(32,3,1), SM(10)]"), a);
+    assertTrue(SEED_SPACE.stateSpace().accepts(a));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> SEED_SPACE.architecture(new int[] {0, 3, 0, 0, 0, 0, 0, 0}));
+    assertEquals("layer 0 filters: pick 3 is not in 0..2", e.getMessage());
+    assertThrows(
+        IllegalArgumentException.class, () -> ChoiceSpace.layers(2).choice("depth", 1).build());
+  }
+
+  /** The analytic gradient (BPTT through the LSTM) against central differences. */
+  @Test
+  void theGradientIsTheDerivativeOfTheObjective() {
+    LstmPolicy policy = new LstmPolicy(new int[] {2, 3, 2}, 5, 4, Rng.of(3));
+    int[] picks = {1, 2, 0};
+    double advantage = 0.7;
+    double beta = 0.3;
+    double[] analytic = policy.gradient(picks, advantage, beta);
+    double[] p = policy.parameters();
+    double eps = 1e-6;
+    double worst = 0;
+    for (int k = 0; k < p.length; k++) {
+      double keep = p[k];
+      p[k] = keep + eps;
+      double up = advantage * policy.logProbability(picks) + beta * policy.entropy(picks);
+      p[k] = keep - eps;
+      double down = advantage * policy.logProbability(picks) + beta * policy.entropy(picks);
+      p[k] = keep;
+      double numeric = (up - down) / (2 * eps);
+      worst = Math.max(worst, Math.abs(numeric - analytic[k]));
+    }
+    assertTrue(worst < 1e-6, "largest difference " + worst);
+  }
+
+  /** Two arms, one decision: a reward above the baseline makes its arm more likely, below less. */
+  @Test
+  void reinforceMovesTowardArmsAboveTheBaseline() {
+    ChoiceSpace arms = ChoiceSpace.layers(1).choice("kernel", 1, 3).build();
+    Controller c = new Controller(arms, ControllerSettings.defaults().batch(2), 1);
+    double before = c.policy().probabilities(new int[] {1})[0][1];
+    c.learn(List.of(new int[] {0}, new int[] {1}), new double[] {0.0, 1.0}); // baseline 0.5
+    double after = c.policy().probabilities(new int[] {1})[0][1];
+    assertTrue(after > before, before + " -> " + after);
+    c.learn(List.of(new int[] {1}, new int[] {1}), new double[] {0.0, 0.0}); // below 0.5
+    assertTrue(c.policy().probabilities(new int[] {1})[0][1] < after);
+  }
+
+  /** On a reward known in advance the controller converges to its best architecture. */
+  @Test
+  void itConvergesToTheBestOnASyntheticReward() {
+    ChoiceSpace space =
+        ChoiceSpace.layers(3).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
+    Controller c =
+        new Controller(space, ControllerSettings.defaults().batch(8).learningRate(0.03), 7);
+    for (int update = 0; update < 150; update++) {
+      List<int[]> batch = c.sample();
+      double[] rewards = new double[batch.size()];
+      for (int i = 0; i < rewards.length; i++) {
+        rewards[i] = reward(space.architecture(batch.get(i)));
+      }
+      c.learn(batch, rewards);
+    }
+    assertEquals(Architecture.parse("[C(64,3,1), C(64,3,1), C(64,3,1), SM(10)]"), c.greedy());
+  }
+
+  /** Kernel 3 and more filters are better: the best is C(64,3,1) three times. */
+  private static double reward(Architecture a) {
+    double r = 0.2;
+    for (var layer : a.layers()) {
+      if (layer instanceof io.github.metaqnn4j.space.Conv conv) {
+        r += (conv.kernel() == 3 ? 0.1 : 0) + conv.filters() / 640.0;
+      }
+    }
+    return r;
+  }
+
+  @Test
+  void theSameSeedGivesTheSameSamplesAndUpdates() {
+    for (int run = 0; run < 2; run++) {
+      Controller a = new Controller(SEED_SPACE, ControllerSettings.defaults(), 11);
+      Controller b = new Controller(SEED_SPACE, ControllerSettings.defaults(), 11);
+      for (int update = 0; update < 5; update++) {
+        List<int[]> sa = a.sample();
+        List<int[]> sb = b.sample();
+        for (int i = 0; i < sa.size(); i++) {
+          assertArrayEquals(sa.get(i), sb.get(i));
+        }
+        double[] rewards =
+            sa.stream().mapToDouble(p -> reward(SEED_SPACE.architecture(p))).toArray();
+        a.learn(sa, rewards);
+        b.learn(sb, rewards);
+      }
+      assertArrayEquals(a.policy().parameters(), b.policy().parameters());
+    }
+  }
+}
