@@ -2,8 +2,14 @@ package io.github.metaqnn4j.controller;
 
 import io.github.metaqnn4j.agent.Rng;
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.space.Layer;
+import io.github.metaqnn4j.space.StateSpace;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The controller of Zoph & Le's policy-gradient search, on a {@link ChoiceSpace}: an {@link
@@ -25,6 +31,8 @@ public final class Controller {
   private static final double BETA2 = 0.999;
 
   private final ChoiceSpace space;
+  private final Walk start;
+  private final Function<int[], Architecture> decoder;
   private final ControllerSettings settings;
   private final LstmPolicy policy;
   private final Rng rng;
@@ -33,17 +41,61 @@ public final class Controller {
   private int steps;
   private double baseline = Double.NaN;
 
+  /** A controller that makes the decisions of a {@link ChoiceSpace}. */
   public Controller(ChoiceSpace space, ControllerSettings settings, long seed) {
+    this(
+        space,
+        Walk.fixed(space.options()),
+        space::architecture,
+        new LstmPolicy(
+            space.options(), settings.hidden(), settings.embedding(), Rng.of(seed).derive(0)),
+        settings,
+        seed);
+  }
+
+  private Controller(
+      ChoiceSpace space,
+      Walk start,
+      Function<int[], Architecture> decoder,
+      LstmPolicy policy,
+      ControllerSettings settings,
+      long seed) {
     this.space = space;
+    this.start = start;
+    this.decoder = decoder;
+    this.policy = policy;
     this.settings = settings;
-    Rng root = Rng.of(seed);
-    this.policy =
-        new LstmPolicy(space.options(), settings.hidden(), settings.embedding(), root.derive(0));
-    this.rng = root.derive(1);
+    this.rng = Rng.of(seed).derive(1);
     this.m = new double[policy.parameters().length];
     this.v = new double[m.length];
   }
 
+  /**
+   * A controller that walks a MetaQNN state space: at each step one layer of the space's
+   * vocabulary, among those legal at the current state and size, until the softmax. It designs
+   * exactly the architectures Q-learning and random search can, for comparisons on the same
+   * evaluator.
+   */
+  public static Controller on(StateSpace space, ControllerSettings settings, long seed) {
+    List<Layer> vocabulary = space.vocabulary();
+    Map<Layer, Integer> index = new HashMap<>();
+    for (int i = 0; i < vocabulary.size(); i++) {
+      index.put(vocabulary.get(i), i);
+    }
+    Walk start = new GraphWalk(space.graph().start(), vocabulary, index, 0);
+    Function<int[], Architecture> decoder =
+        picks -> new Architecture(Arrays.stream(picks).mapToObj(vocabulary::get).toList());
+    LstmPolicy policy =
+        new LstmPolicy(
+            new int[] {vocabulary.size()},
+            1 + vocabulary.size(),
+            settings.hidden(),
+            settings.embedding(),
+            Rng.of(seed).derive(0));
+    return new Controller(null, start, decoder, policy, settings, seed);
+  }
+
+  /** The choice space, or null for a controller on a MetaQNN state space. */
   public ChoiceSpace space() {
     return space;
   }
@@ -61,19 +113,19 @@ public final class Controller {
   public List<int[]> sample() {
     List<int[]> out = new ArrayList<>();
     for (int i = 0; i < settings.batch(); i++) {
-      out.add(policy.sample(rng).picks());
+      out.add(policy.run(start, null, rng).picks());
     }
     return out;
   }
 
   /** The architecture of picks. */
   public Architecture architecture(int[] picks) {
-    return space.architecture(picks);
+    return decoder.apply(picks);
   }
 
   /** The architecture the policy currently prefers: the most probable pick at every step. */
   public Architecture greedy() {
-    return space.architecture(policy.greedy().picks());
+    return decoder.apply(policy.run(start, null, null).picks());
   }
 
   /**
@@ -94,7 +146,7 @@ public final class Controller {
     double b = Double.isNaN(baseline) ? mean : baseline;
     double[] grad = new double[m.length];
     for (int i = 0; i < rewards.length; i++) {
-      double[] g = policy.gradient(picks.get(i), rewards[i] - b, settings.entropyWeight());
+      double[] g = policy.gradient(start, picks.get(i), rewards[i] - b, settings.entropyWeight());
       for (int k = 0; k < grad.length; k++) {
         grad[k] += g[k] / rewards.length;
       }
@@ -126,6 +178,6 @@ public final class Controller {
 
   /** The policy's probabilities at each decision along its greedy path. */
   public double[][] probabilities() {
-    return policy.greedy().probabilities();
+    return policy.run(start, null, null).probabilities();
   }
 }

@@ -33,6 +33,14 @@ public final class LstmPolicy {
    * and input embeddings of {@code embedding}; weights uniform in +-0.1, the forget bias 1.
    */
   public LstmPolicy(int[] options, int hidden, int embedding, Rng init) {
+    this(options, 1 + Arrays.stream(options).sum(), hidden, embedding, init);
+  }
+
+  /**
+   * A policy with softmax heads of {@code options[k]} options and {@code tokens} input tokens; the
+   * walk it is run on says which head, input token and legal options each step has.
+   */
+  LstmPolicy(int[] options, int tokens, int hidden, int embedding, Rng init) {
     if (options.length == 0 || Arrays.stream(options).anyMatch(o -> o < 1)) {
       throw new IllegalArgumentException(
           "every decision needs an option: " + Arrays.toString(options));
@@ -43,7 +51,7 @@ public final class LstmPolicy {
     this.options = options.clone();
     this.hidden = hidden;
     this.embedding = embedding;
-    this.tokens = 1 + Arrays.stream(options).sum();
+    this.tokens = tokens;
     int n = 0;
     oE = n;
     n += tokens * embedding;
@@ -76,7 +84,7 @@ public final class LstmPolicy {
     return params;
   }
 
-  /** The number of decisions. */
+  /** The number of softmax heads. */
   public int decisions() {
     return options.length;
   }
@@ -85,49 +93,23 @@ public final class LstmPolicy {
    * One sampled sequence of picks and the probabilities the policy gave every option at each step.
    *
    * @param picks the chosen option of each decision
-   * @param probabilities at each step, the distribution it was drawn from
+   * @param probabilities at each step, the distribution it was drawn from (0 for illegal options)
    */
   public record Episode(int[] picks, double[][] probabilities) {}
 
   /** Samples one pick per decision. */
   public Episode sample(Rng rng) {
-    return run(null, rng, false);
+    return run(Walk.fixed(options), null, rng);
   }
 
   /** The most probable pick at each step, feeding each pick to the next step. */
   public Episode greedy() {
-    return run(null, null, true);
+    return run(Walk.fixed(options), null, null);
   }
 
   /** The probabilities at each step when the policy is fed these picks. */
   public double[][] probabilities(int[] picks) {
-    return run(picks, null, false).probabilities();
-  }
-
-  private Episode run(int[] forced, Rng rng, boolean greedy) {
-    int T = options.length;
-    int[] picks = new int[T];
-    double[][] probs = new double[T][];
-    double[] h = new double[hidden];
-    double[] c = new double[hidden];
-    int token = 0;
-    for (int t = 0; t < T; t++) {
-      Step s = step(token, h, c, t);
-      h = s.h;
-      c = s.c;
-      probs[t] = s.p;
-      int pick;
-      if (forced != null) {
-        pick = forced[t];
-      } else if (greedy) {
-        pick = argmax(s.p);
-      } else {
-        pick = draw(s.p, rng);
-      }
-      picks[t] = pick;
-      token = tokenOf(t, pick);
-    }
-    return new Episode(picks, probs);
+    return run(Walk.fixed(options), picks, null).probabilities();
   }
 
   /**
@@ -136,16 +118,72 @@ public final class LstmPolicy {
    * positive, and the policy less certain).
    */
   public double[] gradient(int[] picks, double advantage, double entropyWeight) {
-    int T = options.length;
+    return gradient(Walk.fixed(options), picks, advantage, entropyWeight);
+  }
+
+  /** The sum of log pi(picks) under the current parameters (for tests and diagnostics). */
+  public double logProbability(int[] picks) {
+    return logProbability(Walk.fixed(options), picks);
+  }
+
+  /** The summed entropy of the policy's distributions when fed these picks. */
+  public double entropy(int[] picks) {
+    return entropy(Walk.fixed(options), picks);
+  }
+
+  /**
+   * Runs a walk: fed {@code forced} picks when given, else drawn with {@code rng}, else the most
+   * probable.
+   */
+  Episode run(Walk start, int[] forced, Rng rng) {
+    java.util.List<Integer> picks = new java.util.ArrayList<>();
+    java.util.List<double[]> probs = new java.util.ArrayList<>();
+    double[] h = new double[hidden];
+    double[] c = new double[hidden];
+    for (Walk w = start; w != null; ) {
+      Step s = step(w, h, c);
+      h = s.h;
+      c = s.c;
+      probs.add(s.p);
+      int t = picks.size();
+      int pick = forced != null ? forced[t] : rng != null ? draw(s.p, rng) : argmax(s.p);
+      picks.add(pick);
+      w = w.after(pick);
+    }
+    return new Episode(
+        picks.stream().mapToInt(Integer::intValue).toArray(), probs.toArray(new double[0][]));
+  }
+
+  double logProbability(Walk start, int[] picks) {
+    double[][] probs = run(start, picks, null).probabilities();
+    double sum = 0;
+    for (int t = 0; t < picks.length; t++) {
+      sum += Math.log(probs[t][picks[t]]);
+    }
+    return sum;
+  }
+
+  double entropy(Walk start, int[] picks) {
+    double sum = 0;
+    for (double[] p : run(start, picks, null).probabilities()) {
+      for (double q : p) {
+        sum -= q > 0 ? q * Math.log(q) : 0;
+      }
+    }
+    return sum;
+  }
+
+  double[] gradient(Walk start, int[] picks, double advantage, double entropyWeight) {
+    int T = picks.length;
     Step[] steps = new Step[T];
     double[] h = new double[hidden];
     double[] c = new double[hidden];
-    int token = 0;
+    Walk w = start;
     for (int t = 0; t < T; t++) {
-      steps[t] = step(token, h, c, t);
+      steps[t] = step(w, h, c);
       h = steps[t].h;
       c = steps[t].c;
-      token = tokenOf(t, picks[t]);
+      w = w.after(picks[t]);
     }
     double[] g = new double[params.length];
     double[] dhNext = new double[hidden];
@@ -153,8 +191,9 @@ public final class LstmPolicy {
     int in = embedding + hidden;
     for (int t = T - 1; t >= 0; t--) {
       Step s = steps[t];
-      int n = options[t];
-      // d/dlogits of advantage * log p[pick] + beta * H(p)
+      int head = s.head;
+      int n = options[head];
+      // d/dlogits of advantage * log p[pick] + beta * H(p); illegal options have p = 0: no gradient
       double entropy = 0;
       for (int k = 0; k < n; k++) {
         entropy -= s.p[k] > 0 ? s.p[k] * Math.log(s.p[k]) : 0;
@@ -168,10 +207,10 @@ public final class LstmPolicy {
       }
       double[] dh = dhNext.clone();
       for (int k = 0; k < n; k++) {
-        g[oC[t] + k] += dz[k];
+        g[oC[head] + k] += dz[k];
         for (int j = 0; j < hidden; j++) {
-          g[oV[t] + k * hidden + j] += dz[k] * s.h[j];
-          dh[j] += params[oV[t] + k * hidden + j] * dz[k];
+          g[oV[head] + k * hidden + j] += dz[k] * s.h[j];
+          dh[j] += params[oV[head] + k * hidden + j] * dz[k];
         }
       }
       double[] gate = new double[4 * hidden];
@@ -208,9 +247,19 @@ public final class LstmPolicy {
 
   /** The state after one step. */
   private record Step(
-      int token, double[] x, double[] cPrev, double[] gates, double[] c, double[] h, double[] p) {}
+      int head,
+      int token,
+      double[] x,
+      double[] cPrev,
+      double[] gates,
+      double[] c,
+      double[] h,
+      double[] p) {}
 
-  private Step step(int token, double[] hPrev, double[] cPrev, int t) {
+  private Step step(Walk w, double[] hPrev, double[] cPrev) {
+    int token = w.token();
+    int head = w.head();
+    boolean[] legal = w.legal();
     int in = embedding + hidden;
     double[] x = new double[in];
     System.arraycopy(params, oE + token * embedding, x, 0, embedding);
@@ -229,13 +278,16 @@ public final class LstmPolicy {
       c[j] = gates[hidden + j] * cPrev[j] + gates[j] * gates[3 * hidden + j];
       h[j] = gates[2 * hidden + j] * Math.tanh(c[j]);
     }
-    int n = options[t];
+    int n = options[head];
     double[] logits = new double[n];
     double max = Double.NEGATIVE_INFINITY;
     for (int k = 0; k < n; k++) {
-      double z = params[oC[t] + k];
+      if (legal != null && !legal[k]) {
+        continue;
+      }
+      double z = params[oC[head] + k];
       for (int j = 0; j < hidden; j++) {
-        z += params[oV[t] + k * hidden + j] * h[j];
+        z += params[oV[head] + k * hidden + j] * h[j];
       }
       logits[k] = z;
       max = Math.max(max, z);
@@ -243,21 +295,13 @@ public final class LstmPolicy {
     double sum = 0;
     double[] p = new double[n];
     for (int k = 0; k < n; k++) {
-      p[k] = Math.exp(logits[k] - max);
+      p[k] = legal != null && !legal[k] ? 0 : Math.exp(logits[k] - max);
       sum += p[k];
     }
     for (int k = 0; k < n; k++) {
       p[k] /= sum;
     }
-    return new Step(token, x, cPrev.clone(), gates, c, h, p);
-  }
-
-  private int tokenOf(int step, int pick) {
-    int offset = 1;
-    for (int t = 0; t < step; t++) {
-      offset += options[t];
-    }
-    return offset + pick;
+    return new Step(head, token, x, cPrev.clone(), gates, c, h, p);
   }
 
   private static int argmax(double[] p) {
@@ -280,26 +324,5 @@ public final class LstmPolicy {
       }
     }
     return p.length - 1;
-  }
-
-  /** The sum of log pi(picks) under the current parameters (for tests and diagnostics). */
-  public double logProbability(int[] picks) {
-    double[][] probs = probabilities(picks);
-    double sum = 0;
-    for (int t = 0; t < picks.length; t++) {
-      sum += Math.log(probs[t][picks[t]]);
-    }
-    return sum;
-  }
-
-  /** The summed entropy of the policy's distributions when fed these picks. */
-  public double entropy(int[] picks) {
-    double sum = 0;
-    for (double[] p : probabilities(picks)) {
-      for (double q : p) {
-        sum -= q > 0 ? q * Math.log(q) : 0;
-      }
-    }
-    return sum;
   }
 }

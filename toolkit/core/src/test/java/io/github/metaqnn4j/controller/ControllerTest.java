@@ -96,6 +96,52 @@ class ControllerTest {
     return r;
   }
 
+  /** On a MetaQNN space the controller designs only legal architectures, and learns there too. */
+  @Test
+  void onAStateSpaceItWalksOnlyLegalActions() {
+    var space = io.github.metaqnn4j.space.StateSpace.small().maxDepth(3).build();
+    Controller c =
+        Controller.on(space, ControllerSettings.defaults().batch(8).learningRate(0.03), 5);
+    java.util.Set<Architecture> seen = new java.util.HashSet<>();
+    for (int update = 0; update < 120; update++) {
+      List<int[]> batch = c.sample();
+      double[] rewards = new double[batch.size()];
+      for (int i = 0; i < rewards.length; i++) {
+        Architecture a = c.architecture(batch.get(i));
+        assertTrue(space.accepts(a), a.toString());
+        seen.add(a);
+        rewards[i] = 0.1 + 0.2 * a.count("C") - 0.1 * a.count("GAP");
+      }
+      c.learn(batch, rewards);
+    }
+    assertTrue(seen.size() > 20, seen.size() + " architectures sampled");
+    assertEquals(3, c.greedy().count("C"), "three convolutions pay most: " + c.greedy());
+    // the masked gradient is still the derivative of the objective
+    LstmPolicy p = c.policy();
+    var walk = new GraphWalk(space.graph().start(), space.vocabulary(), index(space), 0);
+    int[] picks = p.run(walk, null, io.github.metaqnn4j.agent.Rng.of(2)).picks();
+    double[] analytic = p.gradient(walk, picks, 0.5, 0.1);
+    double[] w = p.parameters();
+    for (int k = 0; k < w.length; k += 37) {
+      double keep = w[k];
+      w[k] = keep + 1e-6;
+      double up = 0.5 * p.logProbability(walk, picks) + 0.1 * p.entropy(walk, picks);
+      w[k] = keep - 1e-6;
+      double down = 0.5 * p.logProbability(walk, picks) + 0.1 * p.entropy(walk, picks);
+      w[k] = keep;
+      assertEquals((up - down) / 2e-6, analytic[k], 1e-6, "parameter " + k);
+    }
+  }
+
+  private static java.util.Map<io.github.metaqnn4j.space.Layer, Integer> index(
+      io.github.metaqnn4j.space.StateSpace space) {
+    java.util.Map<io.github.metaqnn4j.space.Layer, Integer> index = new java.util.HashMap<>();
+    for (int i = 0; i < space.vocabulary().size(); i++) {
+      index.put(space.vocabulary().get(i), i);
+    }
+    return index;
+  }
+
   @Test
   void theSameSeedGivesTheSameSamplesAndUpdates() {
     for (int run = 0; run < 2; run++) {
