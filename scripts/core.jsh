@@ -7,3 +7,4 @@ import io.github.metaqnn4j.interop.*;
 import io.github.metaqnn4j.predict.*;
 import io.github.metaqnn4j.tabular.*;
 import io.github.metaqnn4j.analysis.*;
+import io.github.metaqnn4j.controller.*;
