@@ -217,6 +217,13 @@ public final class ChoiceSpace {
     }
 
     public ChoiceSpace build() {
+      if (imageSize < 1 || classes < 2) {
+        throw new IllegalArgumentException(
+            "imageSize must be at least 1 and classes at least 2, got "
+                + imageSize
+                + ", "
+                + classes);
+      }
       if (choices.isEmpty()) {
         throw new IllegalArgumentException(
             "give at least one choice, e.g. choice(\"kernel\", 1, 3)");

@@ -28,6 +28,9 @@ class ControllerTest {
     assertEquals("layer 0 filters: pick 3 is not in 0..2", e.getMessage());
     assertThrows(
         IllegalArgumentException.class, () -> ChoiceSpace.layers(2).choice("depth", 1).build());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> ChoiceSpace.layers(2).choice("kernel", 3).classes(1).build());
   }
 
   /** The analytic gradient (BPTT through the LSTM) against central differences. */
