@@ -67,9 +67,9 @@ public final class ExperimentReport {
 
   /** A report of a stored experiment, with its Q values and finished models if it has them. */
   public static ExperimentReport of(ExperimentStore store) {
-    Optional<QAnalysis> q =
-        store.space().isPresent() ? Optional.of(QAnalysis.of(store)) : Optional.empty();
-    return new ExperimentReport(store.models(), false, store.finals(), q);
+    List<StoredModel> models = store.models(); // read once: the report and its Q analysis share it
+    Optional<QAnalysis> q = store.space().map(s -> QAnalysis.of(store.qValues(), s, models));
+    return new ExperimentReport(models, false, store.finals(), q);
   }
 
   /** A report of a search run in this process, with its Q values. */

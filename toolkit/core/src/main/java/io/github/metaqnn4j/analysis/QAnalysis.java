@@ -54,6 +54,7 @@ public final class QAnalysis {
   private final List<QValue> qValues;
   private final StateSpace space;
   private final Set<List<Object>> visited;
+  private volatile Table decomposed;
 
   private QAnalysis(List<QValue> qValues, StateSpace space, Set<List<Object>> visited) {
     this.qValues = List.copyOf(qValues);
@@ -124,6 +125,20 @@ public final class QAnalysis {
    * the original code keys it); its Q value; whether a sampled trajectory went through it.
    */
   public Table table() {
+    return ModelTable.formatted(decomposed().copy()); // the caller's own copy to change
+  }
+
+  /** The table, built once: the means, the visited filter and the figures all start from it. */
+  private Table decomposed() {
+    Table t = decomposed;
+    if (t == null) {
+      t = decompose();
+      decomposed = t;
+    }
+    return t;
+  }
+
+  private Table decompose() {
     Table from = layerColumns("from ");
     Table action = layerColumns("action ");
     DoubleColumn q = DoubleColumn.create("Q");
@@ -145,14 +160,14 @@ public final class QAnalysis {
 
   /** The pairs a sampled trajectory went through: the part of the table the agent learned. */
   public Table visited() {
-    Table t = table();
-    return t.where(t.booleanColumn("visited").isTrue())
+    Table t = decomposed();
+    return ModelTable.formatted(t.where(t.booleanColumn("visited").isTrue()))
         .setName("Q values of the " + visitedCount() + " visited state-action pairs");
   }
 
   /** Mean Q and the number of pairs for each action layer type and depth. */
   public Table meanByLayerType() {
-    Table t = table().summarize("Q", mean, count).by("action type", "action depth");
+    Table t = decomposed().summarize("Q", mean, count).by("action type", "action depth");
     t.column(2).setName("mean Q");
     t.column(3).setName("pairs");
     ModelTable.counts(t, "pairs");
@@ -161,7 +176,7 @@ public final class QAnalysis {
 
   /** Mean Q and the number of pairs of convolutions, for each kernel size and depth. */
   public Table meanConvByKernel() {
-    Table all = table();
+    Table all = decomposed();
     Table conv = all.where(all.stringColumn("action type").isEqualTo("C"));
     Table t = conv.summarize("Q", mean, count).by("action kernel", "action depth");
     t.column(2).setName("mean Q");
@@ -209,7 +224,7 @@ public final class QAnalysis {
     List<Path> written = new ArrayList<>();
     try {
       Files.createDirectories(dir);
-      written.addAll(ExperimentReport.writeTable(table(), dir, "q_values"));
+      written.addAll(ExperimentReport.writeTable(decomposed(), dir, "q_values"));
       written.addAll(ExperimentReport.writeTable(visited(), dir, "q_visited"));
       written.addAll(ExperimentReport.writeTable(meanByLayerType(), dir, "q_by_layer_type"));
       written.addAll(ExperimentReport.writeTable(meanConvByKernel(), dir, "q_conv_by_kernel"));

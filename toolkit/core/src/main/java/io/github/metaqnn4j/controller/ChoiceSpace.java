@@ -22,8 +22,9 @@ import java.util.Objects;
  * <pre>{@code
  * var space = ChoiceSpace.layers(4).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
  * space.decisions().size();                       // 8: kernel and filters of 4 layers
- * space.architecture(new int[] {1, 2, 1, 2, 0, 0, 1, 1});
+ * var a = space.architecture(new int[] {1, 2, 1, 2, 0, 0, 1, 1});
  * // [C(64,3,1), C(64,3,1), C(16,1,1), C(32,3,1), SM(10)]
+ * space.picks(a);                                 // {1, 2, 1, 2, 0, 0, 1, 1}
  * }</pre>
  */
 public final class ChoiceSpace {
@@ -125,6 +126,41 @@ public final class ChoiceSpace {
     }
     out.add(new Softmax(classes));
     return new Architecture(out);
+  }
+
+  /**
+   * The picks that design {@code architecture}: the inverse of {@link #architecture(int[])}.
+   *
+   * @throws IllegalArgumentException when this space cannot design it, naming the layer
+   */
+  public int[] picks(Architecture architecture) {
+    if (architecture.depth() != layers) {
+      throw new IllegalArgumentException(
+          architecture + " has " + architecture.depth() + " layers before SM, not " + layers);
+    }
+    int[] picks = new int[decisions.size()];
+    int i = 0;
+    for (int l = 0; l < layers; l++) {
+      if (!(architecture.layer(l) instanceof Conv c)) {
+        throw new IllegalArgumentException(
+            "layer " + l + " of " + architecture + " is not a convolution");
+      }
+      for (String name : choices.keySet()) {
+        int v =
+            switch (name) {
+              case "kernel" -> c.kernel();
+              case "filters" -> c.filters();
+              default -> c.stride();
+            };
+        int pick = decisions.get(i).values().indexOf(v);
+        if (pick < 0) {
+          throw new IllegalArgumentException(
+              "layer " + l + " " + name + " " + v + " is not one of " + decisions.get(i).values());
+        }
+        picks[i++] = pick;
+      }
+    }
+    return picks;
   }
 
   /**

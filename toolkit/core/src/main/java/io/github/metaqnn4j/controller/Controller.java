@@ -20,8 +20,8 @@ import java.util.function.Function;
  *
  * <pre>{@code
  * var space = ChoiceSpace.layers(4).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
- * var controller = new Controller(space, ControllerSettings.defaults(), 1);
- * List<int[]> batch = controller.sample();
+ * var controller = Controller.on(space, ControllerSettings.defaults(), 1);
+ * List<Architecture> batch = controller.sample();
  * controller.learn(batch, rewards);      // one reward per architecture of the batch
  * controller.greedy();                   // the architecture it currently prefers
  * }</pre>
@@ -33,6 +33,7 @@ public final class Controller {
   private final ChoiceSpace space;
   private final Walk start;
   private final Function<int[], Architecture> decoder;
+  private final Function<Architecture, int[]> encoder;
   private final ControllerSettings settings;
   private final LstmPolicy policy;
   private final Rng rng;
@@ -42,11 +43,12 @@ public final class Controller {
   private double baseline = Double.NaN;
 
   /** A controller that makes the decisions of a {@link ChoiceSpace}. */
-  public Controller(ChoiceSpace space, ControllerSettings settings, long seed) {
-    this(
+  public static Controller on(ChoiceSpace space, ControllerSettings settings, long seed) {
+    return new Controller(
         space,
         Walk.fixed(space.options()),
         space::architecture,
+        space::picks,
         new LstmPolicy(
             space.options(), settings.hidden(), settings.embedding(), Rng.of(seed).derive(0)),
         settings,
@@ -57,12 +59,14 @@ public final class Controller {
       ChoiceSpace space,
       Walk start,
       Function<int[], Architecture> decoder,
+      Function<Architecture, int[]> encoder,
       LstmPolicy policy,
       ControllerSettings settings,
       long seed) {
     this.space = space;
     this.start = start;
     this.decoder = decoder;
+    this.encoder = encoder;
     this.policy = policy;
     this.settings = settings;
     this.rng = Rng.of(seed).derive(1);
@@ -85,6 +89,16 @@ public final class Controller {
     Walk start = new GraphWalk(space.graph().start(), vocabulary, index, 0);
     Function<int[], Architecture> decoder =
         picks -> new Architecture(Arrays.stream(picks).mapToObj(vocabulary::get).toList());
+    Function<Architecture, int[]> encoder =
+        a -> {
+          space
+              .check(a)
+              .ifPresent(
+                  why -> {
+                    throw new IllegalArgumentException(why);
+                  });
+          return a.layers().stream().mapToInt(index::get).toArray();
+        };
     LstmPolicy policy =
         new LstmPolicy(
             new int[] {vocabulary.size()},
@@ -92,7 +106,7 @@ public final class Controller {
             settings.hidden(),
             settings.embedding(),
             Rng.of(seed).derive(0));
-    return new Controller(null, start, decoder, policy, settings, seed);
+    return new Controller(null, start, decoder, encoder, policy, settings, seed);
   }
 
   /** The choice space, or null for a controller on a MetaQNN state space. */
@@ -109,18 +123,13 @@ public final class Controller {
     return baseline;
   }
 
-  /** A batch of {@code settings.batch()} picks, one index per decision each. */
-  public List<int[]> sample() {
-    List<int[]> out = new ArrayList<>();
+  /** A batch of {@code settings.batch()} architectures, drawn from the policy. */
+  public List<Architecture> sample() {
+    List<Architecture> out = new ArrayList<>();
     for (int i = 0; i < settings.batch(); i++) {
-      out.add(policy.run(start, null, rng).picks());
+      out.add(decoder.apply(policy.run(start, null, rng).picks()));
     }
     return out;
-  }
-
-  /** The architecture of picks. */
-  public Architecture architecture(int[] picks) {
-    return decoder.apply(picks);
   }
 
   /** The architecture the policy currently prefers: the most probable pick at every step. */
@@ -134,9 +143,11 @@ public final class Controller {
    * then moves toward the batch's mean reward.
    *
    * @return the norm of the gradient before clipping
+   * @throws IllegalArgumentException when the rewards do not match the batch, or an architecture is
+   *     not one this controller can design
    */
-  public double learn(List<int[]> picks, double[] rewards) {
-    if (picks.size() != rewards.length || picks.isEmpty()) {
+  public double learn(List<Architecture> batch, double[] rewards) {
+    if (batch.size() != rewards.length || batch.isEmpty()) {
       throw new IllegalArgumentException("give one reward per architecture of the batch");
     }
     double mean = 0;
@@ -146,7 +157,9 @@ public final class Controller {
     double b = Double.isNaN(baseline) ? mean : baseline;
     double[] grad = new double[m.length];
     for (int i = 0; i < rewards.length; i++) {
-      double[] g = policy.gradient(start, picks.get(i), rewards[i] - b, settings.entropyWeight());
+      double[] g =
+          policy.gradient(
+              start, encoder.apply(batch.get(i)), rewards[i] - b, settings.entropyWeight());
       for (int k = 0; k < grad.length; k++) {
         grad[k] += g[k] / rewards.length;
       }

@@ -7,10 +7,10 @@
  *
  * <pre>{@code
  * var space = ChoiceSpace.layers(4).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
- * var controller = new Controller(space, ControllerSettings.defaults(), 1);
+ * var controller = Controller.on(space, ControllerSettings.defaults(), 1);
  * for (int update = 0; update < 100; update++) {
- *   var batch = controller.sample();
- *   double[] rewards = batch.stream().mapToDouble(p -> evaluate(space.architecture(p))).toArray();
+ *   var batch = controller.sample();                          // architectures
+ *   double[] rewards = batch.stream().mapToDouble(a -> evaluate(a)).toArray();
  *   controller.learn(batch, rewards);
  * }
  * controller.greedy();

@@ -144,10 +144,10 @@ public final class PolicyComparison {
     double b = 0;
     int samples = 0;
     while (seen.size() < models && samples < 200_000) {
-      List<int[]> batch = c.sample();
+      List<Architecture> batch = c.sample();
       double[] rewards = new double[batch.size()];
       for (int i = 0; i < rewards.length; i++) {
-        Architecture a = c.architecture(batch.get(i));
+        Architecture a = batch.get(i);
         Double r = seen.get(a);
         if (r == null && seen.size() < models) {
           r = bench.table().get(a).orElseThrow().bestAccuracy();

@@ -21,6 +21,7 @@ class ControllerTest {
     Architecture a = SEED_SPACE.architecture(new int[] {1, 2, 1, 2, 0, 0, 1, 1});
     assertEquals(Architecture.parse("[C(64,3,1), C(64,3,1), C(16,1,1), C(32,3,1), SM(10)]"), a);
     assertTrue(SEED_SPACE.stateSpace().accepts(a));
+    assertArrayEquals(new int[] {1, 2, 1, 2, 0, 0, 1, 1}, SEED_SPACE.picks(a));
     var e =
         assertThrows(
             IllegalArgumentException.class,
@@ -61,12 +62,14 @@ class ControllerTest {
   @Test
   void reinforceMovesTowardArmsAboveTheBaseline() {
     ChoiceSpace arms = ChoiceSpace.layers(1).choice("kernel", 1, 3).build();
-    Controller c = new Controller(arms, ControllerSettings.defaults().batch(2), 1);
+    Controller c = Controller.on(arms, ControllerSettings.defaults().batch(2), 1);
+    Architecture arm0 = arms.architecture(new int[] {0});
+    Architecture arm1 = arms.architecture(new int[] {1});
     double before = c.policy().probabilities(new int[] {1})[0][1];
-    c.learn(List.of(new int[] {0}, new int[] {1}), new double[] {0.0, 1.0}); // baseline 0.5
+    c.learn(List.of(arm0, arm1), new double[] {0.0, 1.0}); // baseline 0.5
     double after = c.policy().probabilities(new int[] {1})[0][1];
     assertTrue(after > before, before + " -> " + after);
-    c.learn(List.of(new int[] {1}, new int[] {1}), new double[] {0.0, 0.0}); // below 0.5
+    c.learn(List.of(arm1, arm1), new double[] {0.0, 0.0}); // below 0.5
     assertTrue(c.policy().probabilities(new int[] {1})[0][1] < after);
   }
 
@@ -76,13 +79,10 @@ class ControllerTest {
     ChoiceSpace space =
         ChoiceSpace.layers(3).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
     Controller c =
-        new Controller(space, ControllerSettings.defaults().batch(8).learningRate(0.03), 7);
+        Controller.on(space, ControllerSettings.defaults().batch(8).learningRate(0.03), 7);
     for (int update = 0; update < 150; update++) {
-      List<int[]> batch = c.sample();
-      double[] rewards = new double[batch.size()];
-      for (int i = 0; i < rewards.length; i++) {
-        rewards[i] = reward(space.architecture(batch.get(i)));
-      }
+      List<Architecture> batch = c.sample();
+      double[] rewards = batch.stream().mapToDouble(ControllerTest::reward).toArray();
       c.learn(batch, rewards);
     }
     assertEquals(Architecture.parse("[C(64,3,1), C(64,3,1), C(64,3,1), SM(10)]"), c.greedy());
@@ -107,10 +107,10 @@ class ControllerTest {
         Controller.on(space, ControllerSettings.defaults().batch(8).learningRate(0.03), 5);
     java.util.Set<Architecture> seen = new java.util.HashSet<>();
     for (int update = 0; update < 120; update++) {
-      List<int[]> batch = c.sample();
+      List<Architecture> batch = c.sample();
       double[] rewards = new double[batch.size()];
       for (int i = 0; i < rewards.length; i++) {
-        Architecture a = c.architecture(batch.get(i));
+        Architecture a = batch.get(i);
         assertTrue(space.accepts(a), a.toString());
         seen.add(a);
         rewards[i] = 0.1 + 0.2 * a.count("C") - 0.1 * a.count("GAP");
@@ -148,16 +148,15 @@ class ControllerTest {
   @Test
   void theSameSeedGivesTheSameSamplesAndUpdates() {
     for (int run = 0; run < 2; run++) {
-      Controller a = new Controller(SEED_SPACE, ControllerSettings.defaults(), 11);
-      Controller b = new Controller(SEED_SPACE, ControllerSettings.defaults(), 11);
+      Controller a = Controller.on(SEED_SPACE, ControllerSettings.defaults(), 11);
+      Controller b = Controller.on(SEED_SPACE, ControllerSettings.defaults(), 11);
       for (int update = 0; update < 5; update++) {
-        List<int[]> sa = a.sample();
-        List<int[]> sb = b.sample();
+        List<Architecture> sa = a.sample();
+        List<Architecture> sb = b.sample();
         for (int i = 0; i < sa.size(); i++) {
-          assertArrayEquals(sa.get(i), sb.get(i));
+          assertArrayEquals(SEED_SPACE.picks(sa.get(i)), SEED_SPACE.picks(sb.get(i)));
         }
-        double[] rewards =
-            sa.stream().mapToDouble(p -> reward(SEED_SPACE.architecture(p))).toArray();
+        double[] rewards = sa.stream().mapToDouble(ControllerTest::reward).toArray();
         a.learn(sa, rewards);
         b.learn(sb, rewards);
       }

@@ -39,14 +39,14 @@ public final class ControllerExperiment {
         ChoiceSpace.layers(4).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
     Splits data = Datasets.fashionMnist().validation(500).subsample(images).seed(1).load();
     Dl4jEvaluator evaluator = Dl4jEvaluator.on(data).scheme(TrainingScheme.paper().epochs(1));
-    Controller controller = new Controller(space, ControllerSettings.defaults().batch(4), 1);
+    Controller controller = Controller.on(space, ControllerSettings.defaults().batch(4), 1);
     Map<Architecture, Double> trained = new HashMap<>();
     long start = System.nanoTime();
     for (int u = 1; u <= updates; u++) {
-      List<int[]> batch = controller.sample();
+      List<Architecture> batch = controller.sample();
       double[] rewards = new double[batch.size()];
       for (int i = 0; i < rewards.length; i++) {
-        Architecture a = space.architecture(batch.get(i));
+        Architecture a = batch.get(i);
         rewards[i] =
             trained.computeIfAbsent(
                 a,
