@@ -11,11 +11,15 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 
-/** A terminal progress bar: models done, current epsilon, best accuracy so far, ETA. */
+/**
+ * A terminal progress bar: models done, current epsilon (or "controller"), best accuracy so far,
+ * ETA.
+ */
 final class ProgressDisplay implements SearchListener {
   private final int total;
   private ProgressBar bar;
   private double best;
+  private boolean controller;
 
   ProgressDisplay(int total) {
     this.total = total;
@@ -23,6 +27,7 @@ final class ProgressDisplay implements SearchListener {
 
   @Override
   public void searchStarted(Search search) {
+    controller = search.controllers().isPresent();
     open(search.modelsDone());
   }
 
@@ -60,7 +65,9 @@ final class ProgressDisplay implements SearchListener {
       bar.step();
     }
     r.stopNote().ifPresent(note -> System.err.println("\r" + note));
-    bar.setExtraMessage(String.format(Locale.ROOT, " eps %.1f | best %.3f", r.epsilon(), best));
+    String designer =
+        controller ? "controller" : String.format(Locale.ROOT, "eps %.1f", r.epsilon());
+    bar.setExtraMessage(String.format(Locale.ROOT, " %s | best %.3f", designer, best));
   }
 
   @Override

@@ -1,6 +1,8 @@
 package io.github.metaqnn4j.cli;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
+import io.github.metaqnn4j.controller.ChoiceSpace;
+import io.github.metaqnn4j.controller.ControllerSettings;
 import io.github.metaqnn4j.data.Splits;
 import io.github.metaqnn4j.predict.CurvePredictor;
 import io.github.metaqnn4j.predict.EarlyStopping;
@@ -55,6 +57,41 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--max-depth", description = "Overrides the space's depth limit (at least 1).")
   Integer maxDepth;
+
+  @Option(
+      names = "--agent",
+      defaultValue = "q-learning",
+      description =
+          "What designs the networks: 'q-learning' (MetaQNN) or 'controller' (an LSTM trained"
+              + " with REINFORCE, Zoph & Le) (default ${DEFAULT-VALUE}).")
+  String agent;
+
+  @Option(
+      names = "--choices",
+      description =
+          "controller: a choice space instead of --space, as layers:choice=options:..., e.g."
+              + " 4:kernel=1,3:filters=16,32,64 (choices: kernel, filters, stride).")
+  String choices;
+
+  @Option(
+      names = "--controllers",
+      defaultValue = "1",
+      description =
+          "controller: independent controllers whose samples are pooled"
+              + " (default ${DEFAULT-VALUE}).")
+  int controllers;
+
+  @Option(
+      names = "--entropy",
+      defaultValue = "0.01",
+      description = "controller: weight of the entropy bonus (default ${DEFAULT-VALUE}).")
+  double entropy;
+
+  @Option(
+      names = "--controller-batch",
+      defaultValue = "4",
+      description = "controller: networks per REINFORCE update (default ${DEFAULT-VALUE}).")
+  int controllerBatch;
 
   @Option(
       names = "--schedule",
@@ -157,6 +194,15 @@ final class SearchCommand implements Callable<Integer> {
     o.put("seed", Long.toString(seed));
     o.put("max-failures", Integer.toString(maxFailures));
     optional(o, "max-depth", maxDepth);
+    if (isController()) {
+      o.put("agent", agent);
+      o.put("controllers", Integer.toString(controllers));
+      o.put("entropy", Double.toString(entropy));
+      o.put("controller-batch", Integer.toString(controllerBatch));
+      if (choices != null) {
+        o.put("choices", choices);
+      }
+    }
     optional(o, "models", models);
     optional(o, "subsample", subsample);
     optional(o, "devices", workers);
@@ -224,6 +270,26 @@ final class SearchCommand implements Callable<Integer> {
     EpsilonSchedule.parse(schedule);
     Checks.atLeastIfGiven(spec, "--models", models, 1);
     Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);
+    if (!agent.equals("q-learning") && !isController()) {
+      throw new ParameterException(
+          spec.commandLine(), "unknown --agent '" + agent + "': use q-learning or controller");
+    }
+    if (choices != null && !isController()) {
+      throw new ParameterException(spec.commandLine(), "--choices needs --agent controller");
+    }
+    if (choices != null) {
+      try {
+        ChoiceSpace.parse(choices).build();
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(spec.commandLine(), "--choices: " + e.getMessage());
+      }
+    }
+    Checks.atLeast(spec, "--controllers", controllers, 1);
+    Checks.atLeast(spec, "--controller-batch", controllerBatch, 1);
+    if (!(entropy >= 0)) {
+      throw new ParameterException(
+          spec.commandLine(), "--entropy must not be negative, got " + entropy);
+    }
     Checks.atLeastIfGiven(spec, "--devices", workers, 1);
     Checks.atLeast(spec, "--epochs", epochs, 1);
     Checks.atLeast(spec, "--batch", batch, 1);
@@ -263,21 +329,47 @@ final class SearchCommand implements Callable<Integer> {
     }
     StateSpace stateSpace = preset.build();
     TrainingScheme scheme = TrainingScheme.paper().epochs(epochs).batchSize(batch);
-    SearchBuilder builder =
-        Search.qLearning(stateSpace)
-            .evaluator(Dl4jEvaluator.on(data).scheme(scheme))
-            .schedule(plan)
-            .seed(seed)
-            .workers(devices)
-            .maxFailuresInARow(maxFailures)
-            .setting(CLI_KEY, options())
-            .store(store)
-            .listener(new ProgressDisplay(plan.total()));
+    SearchBuilder builder;
+    String described = stateSpace.describe().toString();
+    if (choices != null) {
+      ChoiceSpace choiceSpace =
+          ChoiceSpace.parse(choices).imageSize(data.imageSize()).classes(data.classes()).build();
+      builder = Search.controller(choiceSpace);
+      described = choiceSpace.toString();
+    } else {
+      builder = isController() ? Search.controller(stateSpace) : Search.qLearning(stateSpace);
+    }
+    if (isController()) {
+      builder.controller(
+          ControllerSettings.defaults()
+              .controllers(controllers)
+              .entropyWeight(entropy)
+              .batch(controllerBatch));
+    }
+    builder
+        .evaluator(Dl4jEvaluator.on(data).scheme(scheme))
+        .schedule(plan)
+        .seed(seed)
+        .workers(devices)
+        .maxFailuresInARow(maxFailures)
+        .setting(CLI_KEY, options())
+        .store(store)
+        .listener(new ProgressDisplay(plan.total()));
     if (earlyStopping != null) {
       builder.earlyStopping(policy());
     }
     Search search = builder.build();
-    System.err.println(stateSpace.describe());
+    System.err.println(described);
+    if (isController()) {
+      System.err.println(
+          "Designed by "
+              + controllers
+              + " controller(s): REINFORCE, entropy "
+              + entropy
+              + ", "
+              + controllerBatch
+              + " networks per update");
+    }
     SearchResult result;
     try {
       result = search.run();
@@ -287,6 +379,10 @@ final class SearchCommand implements Callable<Integer> {
     System.err.println("Search " + result.status() + " " + result.message());
     ReportCommand.write(store, report, 10);
     return result.status() == SearchResult.Status.INTERRUPTED ? 130 : 0;
+  }
+
+  private boolean isController() {
+    return agent.equals("controller");
   }
 
   /** The early-stopping policy {@code --early-stopping} names: predicted, median or halving. */

@@ -52,6 +52,36 @@ class BadInputTest {
     refused("--devices must be at least 1, got 0", "search", "--devices", "0");
     refused("--max-depth must be at least 1, got 0", "search", "--max-depth", "0");
     refused("--max-failures must be at least 1, got 0", "search", "--max-failures", "0");
+    refused("unknown --agent 'sarsa': use q-learning or controller", "search", "--agent", "sarsa");
+    refused("--choices needs --agent controller", "search", "--choices", "2:kernel=1,3");
+    refused(
+        "--choices: the options of kernel must be whole numbers, got 'x'",
+        "search",
+        "--agent",
+        "controller",
+        "--choices",
+        "2:kernel=x");
+    refused(
+        "--choices: unknown choice 'size'",
+        "search",
+        "--agent",
+        "controller",
+        "--choices",
+        "2:size=3");
+    refused(
+        "--controllers must be at least 1, got 0",
+        "search",
+        "--agent",
+        "controller",
+        "--controllers",
+        "0");
+    refused(
+        "--entropy must not be negative, got -0.1",
+        "search",
+        "--agent",
+        "controller",
+        "--entropy",
+        "-0.1");
     refused(
         "--validation 500 must be smaller than --subsample 400",
         "search",

@@ -153,6 +153,45 @@ class CommandLineTest {
   }
 
   @Test
+  void aControllerSearchOnTheSeedsChoiceSpaceIsStoredResumedAndReported() throws Exception {
+    Path store = dir.resolve("controller.db");
+    String[] args = {
+      "search",
+      "--agent",
+      "controller",
+      "--choices",
+      "2:kernel=1,3:filters=8,16",
+      "--controllers",
+      "2",
+      "--controller-batch",
+      "2",
+      "--models",
+      "5",
+      "--epochs",
+      "1",
+      "--subsample",
+      "600",
+      "--validation",
+      "200",
+      "--store",
+      store.toString()
+    };
+    assertEquals(0, Main.run(args));
+    try (var s = ExperimentStore.open(store)) {
+      assertEquals("controller", s.settings().get("agent"));
+      assertEquals("2:kernel=1,3:filters=8,16", s.settings().get("choices"));
+      assertEquals(5, s.models().stream().filter(m -> !m.reused()).count());
+      assertTrue(
+          s.models().stream().allMatch(m -> m.architecture().matches("\\[C\\(.*SM\\(10\\)\\]")));
+      assertTrue(s.choiceProbabilities().size() >= 2); // the first iteration and an update
+    }
+    assertEquals(0, Main.run("resume", "--store", store.toString())); // nothing left to do
+    Path report = dir.resolve("controller-report");
+    assertTrue(Files.size(report.resolve("choice_probabilities_c2.png")) > 1000);
+    assertTrue(Files.readString(report.resolve("summary.txt")).contains("2 policy-gradient"));
+  }
+
+  @Test
   void badArgumentsAreReported() {
     assertNotEquals(
         0, Main.run("search", "--dataset", "imagenet", "--store", dir.resolve("x.db").toString()));

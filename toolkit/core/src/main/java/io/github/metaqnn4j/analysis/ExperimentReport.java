@@ -48,47 +48,60 @@ public final class ExperimentReport {
   private final boolean unique;
   private final Optional<FinalModels> finals;
   private final Optional<QAnalysis> q;
+  private final Optional<ControllerAnalysis> controller;
 
   private ExperimentReport(
       List<StoredModel> iterations,
       boolean unique,
       Optional<FinalModels> finals,
-      Optional<QAnalysis> q) {
+      Optional<QAnalysis> q,
+      Optional<ControllerAnalysis> controller) {
     this.iterations = List.copyOf(iterations);
     this.unique = unique;
     this.finals = finals;
     this.q = q;
+    this.controller = controller;
   }
 
   /** A report of these iterations (no Q values or finished models). */
   public static ExperimentReport of(List<StoredModel> iterations) {
-    return new ExperimentReport(iterations, false, Optional.empty(), Optional.empty());
+    return new ExperimentReport(
+        iterations, false, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
-  /** A report of a stored experiment, with its Q values and finished models if it has them. */
+  /**
+   * A report of a stored experiment, with its Q values (or a controller search's choice
+   * probabilities) and finished models if it has them.
+   */
   public static ExperimentReport of(ExperimentStore store) {
     List<StoredModel> models = store.models(); // read once: the report and its Q analysis share it
-    Optional<QAnalysis> q = store.space().map(s -> QAnalysis.of(store.qValues(), s, models));
-    return new ExperimentReport(models, false, store.finals(), q);
+    Optional<ControllerAnalysis> controller = ControllerAnalysis.of(store);
+    Optional<QAnalysis> q =
+        controller.isPresent()
+            ? Optional.empty()
+            : store.space().map(s -> QAnalysis.of(store.qValues(), s, models));
+    return new ExperimentReport(models, false, store.finals(), q, controller);
   }
 
-  /** A report of a search run in this process, with its Q values. */
+  /** A report of a search run in this process, with its Q values or choice probabilities. */
   public static ExperimentReport of(SearchResult result) {
+    Optional<ControllerAnalysis> controller = ControllerAnalysis.of(result);
     return new ExperimentReport(
         result.history().stream().map(ModelRecord::stored).toList(),
         false,
         Optional.empty(),
-        Optional.of(QAnalysis.of(result)));
+        controller.isPresent() ? Optional.empty() : Optional.of(QAnalysis.of(result)),
+        controller);
   }
 
   /** The same report over unique models only: the first sample of each architecture. */
   public ExperimentReport uniqueOnly() {
-    return new ExperimentReport(iterations, true, finals, q);
+    return new ExperimentReport(iterations, true, finals, q, controller);
   }
 
   /** The same report over every sampled model, re-samples included (the default). */
   public ExperimentReport allSamples() {
-    return new ExperimentReport(iterations, false, finals, q);
+    return new ExperimentReport(iterations, false, finals, q, controller);
   }
 
   /** Which models the tables and figures count, in words. */
@@ -111,6 +124,11 @@ public final class ExperimentReport {
   /** What the agent learned, when the experiment has Q values and its space. */
   public Optional<QAnalysis> qAnalysis() {
     return q;
+  }
+
+  /** What a policy-gradient search's controllers learned (empty for Q-learning). */
+  public Optional<ControllerAnalysis> controllerAnalysis() {
+    return controller;
   }
 
   /** The finished best models (re-trained and tested), if the experiment has them. */
@@ -256,8 +274,18 @@ public final class ExperimentReport {
             fresh,
             failed,
             iterations.size() - fresh));
-    sb.append("Accuracy by epsilon, ").append(counted()).append(':').append(System.lineSeparator());
-    sb.append(byEpsilon().printAll()).append(System.lineSeparator());
+    if (controller.isPresent()) {
+      sb.append(
+          String.format(
+              Locale.ROOT,
+              "Designed by %d policy-gradient controller(s), no epsilon; their choice"
+                  + " probabilities are in choice_probabilities.csv%n",
+              controller.get().controllers()));
+    } else {
+      sb.append("Accuracy by epsilon, ").append(counted()).append(':');
+      sb.append(System.lineSeparator()).append(byEpsilon().printAll());
+      sb.append(System.lineSeparator());
+    }
     sb.append(String.format(Locale.ROOT, "%nTop %d models%n", k));
     sb.append(
         topModels(k)
@@ -287,7 +315,9 @@ public final class ExperimentReport {
    * {@code summary.txt}; {@code models}, {@code by_epsilon}, {@code by_epsilon_unique}, {@code
    * top_models} and, when there are some, {@code final_models}; the figures {@code accuracy},
    * {@code rolling_mean} (Figure 3), {@code accuracy_by_epsilon} and {@code first_vs_last} (A3),
-   * {@code learning_curves}; and with Q values, {@link QAnalysis#writeTo}'s tables and Figure A4.
+   * {@code learning_curves}; and with Q values, {@link QAnalysis#writeTo}'s tables and Figure A4. A
+   * controller search has no epsilon tables or figures, and {@link ControllerAnalysis#writeTo}'s
+   * choice probabilities instead of Q values.
    *
    * @return the files written
    * @throws UncheckedIOException naming what cannot be written
@@ -301,8 +331,10 @@ public final class ExperimentReport {
       written.add(summary);
       ExperimentReport all = allSamples();
       written.addAll(writeTable(all.table(), dir, "models"));
-      written.addAll(writeTable(all.byEpsilon(), dir, "by_epsilon"));
-      written.addAll(writeTable(uniqueOnly().byEpsilon(), dir, "by_epsilon_unique"));
+      if (controller.isEmpty()) {
+        written.addAll(writeTable(all.byEpsilon(), dir, "by_epsilon"));
+        written.addAll(writeTable(uniqueOnly().byEpsilon(), dir, "by_epsilon_unique"));
+      }
       written.addAll(writeTable(topModels(k), dir, "top_models"));
       if (finals.isPresent()) {
         written.addAll(writeTable(finalModels().orElseThrow(), dir, "final_models"));
@@ -310,11 +342,16 @@ public final class ExperimentReport {
       written.addAll(Figures.save(accuracyChart(), dir.resolve("accuracy")));
       int window = Math.min(PAPER_WINDOW, Math.max(1, iterations.size() / 10));
       written.addAll(Figures.save(rollingMeanChart(window), dir.resolve("rolling_mean")));
-      written.addAll(Figures.save(distributionChart(), dir.resolve("accuracy_by_epsilon")));
-      written.addAll(Figures.save(firstVersusLastChart(), dir.resolve("first_vs_last")));
+      if (controller.isEmpty()) {
+        written.addAll(Figures.save(distributionChart(), dir.resolve("accuracy_by_epsilon")));
+        written.addAll(Figures.save(firstVersusLastChart(), dir.resolve("first_vs_last")));
+      }
       written.addAll(Figures.save(learningCurves(), dir.resolve("learning_curves")));
       if (q.isPresent()) {
         written.addAll(q.get().writeTo(dir));
+      }
+      if (controller.isPresent()) {
+        written.addAll(controller.get().writeTo(dir));
       }
       return written;
     } catch (IOException e) {

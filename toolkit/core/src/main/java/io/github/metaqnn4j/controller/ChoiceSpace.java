@@ -187,6 +187,59 @@ public final class ChoiceSpace {
     return values.stream().mapToInt(Integer::intValue).toArray();
   }
 
+  /**
+   * The layers and choices as {@code 4:kernel=1,3:filters=16,32,64}, the form {@link #parse} reads
+   * (the image size and classes are not part of it).
+   */
+  public String notation() {
+    StringBuilder sb = new StringBuilder().append(layers);
+    choices.forEach(
+        (name, values) ->
+            sb.append(':')
+                .append(name)
+                .append('=')
+                .append(String.join(",", values.stream().map(String::valueOf).toList())));
+    return sb.toString();
+  }
+
+  /**
+   * The builder of a space written as {@code 4:kernel=1,3:filters=16,32,64}: the number of layers,
+   * then each choice with its options.
+   *
+   * @throws IllegalArgumentException naming the part that cannot be read
+   */
+  public static Builder parse(String notation) {
+    String[] parts = Objects.requireNonNull(notation, "notation").trim().split(":");
+    Builder b;
+    try {
+      b = layers(Integer.parseInt(parts[0].trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "a choice space starts with its number of layers, as in 4:kernel=1,3:filters=16,32;"
+              + " got '"
+              + notation
+              + "'");
+    }
+    for (int i = 1; i < parts.length; i++) {
+      String[] kv = parts[i].split("=", 2);
+      if (kv.length != 2) {
+        throw new IllegalArgumentException(
+            "'" + parts[i] + "' is not a choice such as kernel=1,3 (in '" + notation + "')");
+      }
+      try {
+        b.choice(
+            kv[0].trim(),
+            java.util.Arrays.stream(kv[1].split(","))
+                .mapToInt(v -> Integer.parseInt(v.trim()))
+                .toArray());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "the options of " + kv[0].trim() + " must be whole numbers, got '" + kv[1] + "'");
+      }
+    }
+    return b;
+  }
+
   @Override
   public String toString() {
     return "ChoiceSpace: "

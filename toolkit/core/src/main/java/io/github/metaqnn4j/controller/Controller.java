@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 
 /**
@@ -34,6 +35,7 @@ public final class Controller {
   private final Walk start;
   private final Function<int[], Architecture> decoder;
   private final Function<Architecture, int[]> encoder;
+  private final Naming naming;
   private final ControllerSettings settings;
   private final LstmPolicy policy;
   private final Rng rng;
@@ -44,11 +46,15 @@ public final class Controller {
 
   /** A controller that makes the decisions of a {@link ChoiceSpace}. */
   public static Controller on(ChoiceSpace space, ControllerSettings settings, long seed) {
+    List<ChoiceSpace.Decision> decisions = space.decisions();
     return new Controller(
         space,
         Walk.fixed(space.options()),
         space::architecture,
         space::picks,
+        new Naming(
+            t -> "layer " + (decisions.get(t).layer() + 1) + " " + decisions.get(t).name(),
+            (t, k) -> String.valueOf(decisions.get(t).values().get(k))),
         new LstmPolicy(
             space.options(), settings.hidden(), settings.embedding(), Rng.of(seed).derive(0)),
         settings,
@@ -60,6 +66,7 @@ public final class Controller {
       Walk start,
       Function<int[], Architecture> decoder,
       Function<Architecture, int[]> encoder,
+      Naming naming,
       LstmPolicy policy,
       ControllerSettings settings,
       long seed) {
@@ -67,6 +74,7 @@ public final class Controller {
     this.start = start;
     this.decoder = decoder;
     this.encoder = encoder;
+    this.naming = naming;
     this.policy = policy;
     this.settings = settings;
     this.rng = Rng.of(seed).derive(1);
@@ -106,7 +114,8 @@ public final class Controller {
             settings.hidden(),
             settings.embedding(),
             Rng.of(seed).derive(0));
-    return new Controller(null, start, decoder, encoder, policy, settings, seed);
+    Naming naming = new Naming(t -> "step " + (t + 1), (t, k) -> vocabulary.get(k).notation());
+    return new Controller(null, start, decoder, encoder, naming, policy, settings, seed);
   }
 
   /** The choice space, or null for a controller on a MetaQNN state space. */
@@ -130,6 +139,14 @@ public final class Controller {
       out.add(decoder.apply(policy.run(start, null, rng).picks()));
     }
     return out;
+  }
+
+  /**
+   * One architecture drawn from the policy with {@code rng}: a search draws iteration i's with the
+   * random stream of i, so that it samples the same architectures when it is resumed.
+   */
+  public Architecture sample(Rng rng) {
+    return decoder.apply(policy.run(start, null, Objects.requireNonNull(rng, "rng")).picks());
   }
 
   /** The architecture the policy currently prefers: the most probable pick at every step. */
@@ -193,4 +210,31 @@ public final class Controller {
   public double[][] probabilities() {
     return policy.run(start, null, null).probabilities();
   }
+
+  /**
+   * The policy's probabilities along its greedy path, one row per option it can pick there: on a
+   * choice space each decision is named by its layer and choice ("layer 2 kernel") and each option
+   * by its value; on a state space each decision is a step ("step 1") and each option a layer.
+   *
+   * @param controller the number this controller has in its pool, copied into each row
+   */
+  public List<ChoiceProbability> choiceProbabilities(int controller) {
+    double[][] p = probabilities();
+    List<ChoiceProbability> out = new ArrayList<>();
+    for (int t = 0; t < p.length; t++) {
+      for (int k = 0; k < p[t].length; k++) {
+        if (p[t][k] > 0) {
+          out.add(
+              new ChoiceProbability(
+                  controller, t, naming.decision().apply(t), naming.option().apply(t, k), p[t][k]));
+        }
+      }
+    }
+    return out;
+  }
+
+  /** How decisions and their options are named in {@link #choiceProbabilities}. */
+  private record Naming(
+      java.util.function.IntFunction<String> decision,
+      java.util.function.BiFunction<Integer, Integer, String> option) {}
 }

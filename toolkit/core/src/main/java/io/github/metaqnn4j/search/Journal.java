@@ -1,10 +1,12 @@
 package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.agent.QValue;
+import io.github.metaqnn4j.controller.ChoiceProbability;
 import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.store.StoreException;
 import io.github.metaqnn4j.store.StoredModel;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +59,13 @@ final class Journal {
   void record(ModelRecord r, List<QValue> qValues) {
     if (store != null) {
       store.append(r.stored(), qValues);
+    }
+  }
+
+  /** Writes one iteration of a controller search, with its choice probabilities when given. */
+  void recordWithChoices(ModelRecord r, Collection<ChoiceProbability> choices) {
+    if (store != null) {
+      store.appendWithChoices(r.stored(), choices);
     }
   }
 

@@ -1,13 +1,14 @@
 package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
-import io.github.metaqnn4j.agent.Experience;
 import io.github.metaqnn4j.agent.QLearningAgent;
 import io.github.metaqnn4j.agent.QLearningSettings;
 import io.github.metaqnn4j.agent.ReplayMemory;
 import io.github.metaqnn4j.agent.Rng;
+import io.github.metaqnn4j.controller.ChoiceSpace;
+import io.github.metaqnn4j.controller.ControllerPool;
+import io.github.metaqnn4j.controller.ControllerSettings;
 import io.github.metaqnn4j.space.Architecture;
-import io.github.metaqnn4j.space.StateGraph.Path;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.StoredModel;
 import java.util.ArrayDeque;
@@ -16,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 
@@ -55,8 +57,9 @@ public final class Search {
   private final Map<String, Object> extraSettings;
   private final List<SearchListener> listeners = new ArrayList<>();
 
-  private final QLearningAgent agent;
-  private final ReplayMemory memory;
+  private final ControllerSettings controllerSettings;
+  private final ChoiceSpace choices;
+  private final Designer designer;
   private final Rng root;
   private final Workers workers;
   private final Journal journal;
@@ -79,7 +82,11 @@ public final class Search {
     this.space = b.space;
     this.evaluator = Objects.requireNonNull(b.evaluator, "an evaluator is required: .evaluator(…)");
     evaluator.check(space);
-    this.schedule = b.schedule;
+    this.controllerSettings = b.controller;
+    this.choices = b.choices;
+    // a controller has no epsilon: its models are recorded at 0, the schedule only counts them
+    this.schedule =
+        controllerSettings == null ? b.schedule : EpsilonSchedule.start(0, b.schedule.total());
     this.learning = b.learning;
     this.seed = b.seed;
     this.reward = b.reward;
@@ -92,8 +99,14 @@ public final class Search {
     this.extraSettings = Map.copyOf(b.settings);
     this.listeners.addAll(b.listeners);
     this.workers = new Workers(b.workers);
-    this.agent = new QLearningAgent(space, learning);
-    this.memory = new ReplayMemory(space.graph());
+    this.designer =
+        controllerSettings == null
+            ? new QLearningDesigner(
+                new QLearningAgent(space, learning), new ReplayMemory(space.graph()))
+            : new ControllerDesigner(
+                choices != null
+                    ? ControllerPool.on(choices, controllerSettings, seed)
+                    : ControllerPool.on(space, controllerSettings, seed));
     this.root = Rng.of(seed);
     this.journal =
         b.storeFile == null
@@ -118,7 +131,15 @@ public final class Search {
     Map<String, Object> s = new TreeMap<>();
     s.put("space", space.settings());
     s.put("schedule", schedule.stages());
-    s.put("learning", learning);
+    if (controllerSettings == null) {
+      s.put("learning", learning);
+    } else {
+      s.put("agent", "controller");
+      s.put("controller", controllerSettings);
+      if (choices != null) {
+        s.put("choices", choices.notation());
+      }
+    }
     s.put("seed", seed);
     s.put("reward", reward.name());
     s.put("failureReward", failureReward);
@@ -159,7 +180,32 @@ public final class Search {
 
   /** Starts configuring a Q-learning search over {@code space}. */
   public static SearchBuilder qLearning(StateSpace space) {
-    return new SearchBuilder(Objects.requireNonNull(space, "space"));
+    return new SearchBuilder(Objects.requireNonNull(space, "space"), null);
+  }
+
+  /**
+   * Starts configuring a policy-gradient search (Zoph & Le's controller RNN, {@link
+   * ControllerSettings#defaults()} unless {@code .controller(settings)}) that walks the MetaQNN
+   * state space {@code space}: the same architectures Q-learning can design. Set its length with
+   * {@code .models(n)}.
+   */
+  public static SearchBuilder controller(StateSpace space) {
+    return new SearchBuilder(Objects.requireNonNull(space, "space"), null)
+        .controller(ControllerSettings.defaults());
+  }
+
+  /**
+   * Starts configuring a policy-gradient search over a choice space in the style of the
+   * controller-RNN code: one decision per choice per layer.
+   *
+   * <pre>{@code
+   * var space = ChoiceSpace.layers(4).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();
+   * Search.controller(space).evaluator(evaluator).models(100).seed(1).run();
+   * }</pre>
+   */
+  public static SearchBuilder controller(ChoiceSpace space) {
+    Objects.requireNonNull(space, "space");
+    return new SearchBuilder(space.stateSpace(), space).controller(ControllerSettings.defaults());
   }
 
   public StateSpace space() {
@@ -178,14 +224,35 @@ public final class Search {
     return seed;
   }
 
-  /** The agent (its Q table changes as the search runs). */
+  /**
+   * The Q-learning agent (its Q table changes as the search runs).
+   *
+   * @throws IllegalStateException for a controller search: see {@link #controllers()}
+   */
   public QLearningAgent agent() {
-    return agent;
+    return qLearning().agent();
   }
 
-  /** The replay memory so far. */
+  /**
+   * The replay memory so far.
+   *
+   * @throws IllegalStateException for a controller search
+   */
   public ReplayMemory memory() {
-    return memory;
+    return qLearning().memory();
+  }
+
+  private QLearningDesigner qLearning() {
+    if (designer instanceof QLearningDesigner q) {
+      return q;
+    }
+    throw new IllegalStateException(
+        "this search designs with a controller, not Q-learning: see controllers()");
+  }
+
+  /** The controllers of a policy-gradient search; empty for a Q-learning search. */
+  public Optional<ControllerPool> controllers() {
+    return designer instanceof ControllerDesigner c ? Optional.of(c.pool()) : Optional.empty();
   }
 
   /** The number of unique models evaluated so far. */
@@ -314,8 +381,7 @@ public final class Search {
   private void sampleNext() {
     double epsilon = schedule.epsilonAt(scheduleProgress());
     Rng rng = root.derive(sampled);
-    Path path = agent.sample(epsilon, rng);
-    Architecture arch = path.architecture();
+    Architecture arch = designer.sample(sampled, epsilon, rng);
     long modelSeed = rng.nextLong();
     Pending first = firstSample.get(arch);
     Pending p;
@@ -370,15 +436,13 @@ public final class Search {
       modelsDone++;
       stoppingRule.learn(p.architecture(), e);
     }
-    memory.add(new Experience(p.architecture(), r, p.epsilon(), p.iteration()));
-    agent.replay(memory, p.rng());
+    designer.learn(p.iteration(), p.architecture(), r, p.epsilon(), p.rng());
     history.add(record);
     if (samplingEnded && pending.isEmpty() && endStatus == null) {
       endStatus = SearchResult.Status.COMPLETED;
     }
     if (announce && record.iteration() >= restored) {
-      boolean snapshot = (record.iteration() + 1) % Q_SNAPSHOT_EVERY == 0 || isDone();
-      journal.record(record, snapshot ? agent.q().entries() : null);
+      designer.journal(journal, record, isDone());
       listeners.forEach(l -> l.modelFinished(record));
     }
     countFailures(record);
@@ -428,8 +492,9 @@ public final class Search {
         schedule,
         seed,
         history,
-        agent.q().entries(),
-        agent.greedy().architecture(),
+        designer.qValues(),
+        designer.choiceProbabilities(),
+        designer.greedy(),
         endStatus == null ? SearchResult.Status.INTERRUPTED : endStatus,
         endStatus == null ? "still running" : endMessage);
   }

@@ -2,6 +2,8 @@ package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.agent.QLearningSettings;
+import io.github.metaqnn4j.controller.ChoiceSpace;
+import io.github.metaqnn4j.controller.ControllerSettings;
 import io.github.metaqnn4j.space.StateSpace;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +21,8 @@ import java.util.TreeMap;
  */
 public final class SearchBuilder {
   final StateSpace space;
+  final ChoiceSpace choices;
+  ControllerSettings controller;
   Evaluator evaluator;
   EpsilonSchedule schedule = EpsilonSchedule.paper();
   QLearningSettings learning = QLearningSettings.paper();
@@ -48,8 +52,32 @@ public final class SearchBuilder {
   java.nio.file.Path storeFile;
   final List<SearchListener> listeners = new ArrayList<>();
 
-  SearchBuilder(StateSpace space) {
+  SearchBuilder(StateSpace space, ChoiceSpace choices) {
     this.space = space;
+    this.choices = choices;
+  }
+
+  /**
+   * Designs with a pool of policy-gradient controllers (Zoph & Le) with these settings instead of
+   * Q-learning: the epsilon schedule then only counts the models.
+   */
+  public SearchBuilder controller(ControllerSettings settings) {
+    this.controller = Objects.requireNonNull(settings, "settings");
+    return this;
+  }
+
+  /**
+   * The number of unique models to evaluate: the epsilon schedule scaled to it (for a controller,
+   * just the count).
+   *
+   * @throws IllegalArgumentException when {@code count} is below 1
+   */
+  public SearchBuilder models(int count) {
+    if (count < 1) {
+      throw new IllegalArgumentException("models must be at least 1, got " + count);
+    }
+    this.schedule = schedule.scaledTo(count);
+    return this;
   }
 
   /** What turns an architecture into a learning curve (training, or a synthetic function). */

@@ -2,12 +2,16 @@ package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
 import io.github.metaqnn4j.agent.QValue;
+import io.github.metaqnn4j.controller.ChoiceProbability;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.StateSpace;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * What a search produced: every iteration in order, the final Q values, the greedy architecture,
@@ -23,7 +27,9 @@ import java.util.OptionalDouble;
  * @param schedule the epsilon schedule
  * @param seed the search's seed
  * @param history every iteration, evaluated or reused
- * @param qValues the Q table at the end
+ * @param qValues the Q table at the end (empty for a controller search)
+ * @param choiceProbabilities a controller search's choice probabilities after its first iteration
+ *     and after each one that changed a policy, by iteration (empty for Q-learning)
  * @param greedy the greedy architecture at the end
  * @param status how the search ended
  * @param message details for a search that did not complete
@@ -34,6 +40,7 @@ public record SearchResult(
     long seed,
     List<ModelRecord> history,
     List<QValue> qValues,
+    SortedMap<Integer, List<ChoiceProbability>> choiceProbabilities,
     Architecture greedy,
     Status status,
     String message) {
@@ -56,6 +63,7 @@ public record SearchResult(
   public SearchResult {
     history = List.copyOf(history);
     qValues = List.copyOf(qValues);
+    choiceProbabilities = Collections.unmodifiableSortedMap(new TreeMap<>(choiceProbabilities));
   }
 
   /** The unique models evaluated, in order. */

@@ -2,6 +2,7 @@ package io.github.metaqnn4j.store;
 
 import com.google.gson.JsonElement;
 import io.github.metaqnn4j.agent.QValue;
+import io.github.metaqnn4j.controller.ChoiceProbability;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.State;
 import io.github.metaqnn4j.space.StateSpace;
@@ -15,9 +16,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -163,6 +166,12 @@ public final class ExperimentStore implements AutoCloseable {
         st.execute(
             "CREATE TABLE IF NOT EXISTS sessions(id INTEGER PRIMARY KEY, started_at TEXT NOT NULL,"
                 + " provenance TEXT NOT NULL, ended_at TEXT, status TEXT, reason TEXT)");
+        // controller searches (older stores have none; older toolkits ignore it)
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS choice_probabilities(iteration INTEGER NOT NULL,"
+                + " controller INTEGER NOT NULL, step INTEGER NOT NULL, decision TEXT NOT NULL,"
+                + " option TEXT NOT NULL, probability REAL NOT NULL,"
+                + " PRIMARY KEY(iteration, controller, step, option))");
         st.execute("COMMIT");
         done = true;
       } finally {
@@ -406,7 +415,15 @@ public final class ExperimentStore implements AutoCloseable {
 
   /** Writes one iteration and, when given, the current Q values, in one transaction. */
   public void append(StoredModel m, List<QValue> qValues) {
-    append(m, Instant.now(), qValues);
+    append(m, Instant.now(), qValues, null);
+  }
+
+  /**
+   * Writes one iteration of a controller search and, when given, its controllers' choice
+   * probabilities after it, in one transaction.
+   */
+  public void appendWithChoices(StoredModel m, Collection<ChoiceProbability> choices) {
+    append(m, Instant.now(), null, choices);
   }
 
   /**
@@ -414,6 +431,14 @@ public final class ExperimentStore implements AutoCloseable {
    * given, the Q values, in one transaction.
    */
   public void append(StoredModel m, Instant finishedAt, List<QValue> qValues) {
+    append(m, finishedAt, qValues, null);
+  }
+
+  private void append(
+      StoredModel m,
+      Instant finishedAt,
+      List<QValue> qValues,
+      Collection<ChoiceProbability> choices) {
     try {
       db.setAutoCommit(false);
       try (PreparedStatement ps =
@@ -434,6 +459,9 @@ public final class ExperimentStore implements AutoCloseable {
       }
       if (qValues != null) {
         writeQValues(qValues);
+      }
+      if (choices != null) {
+        writeChoices(m.iteration(), choices);
       }
       db.commit();
     } catch (SQLException e) {
@@ -459,6 +487,46 @@ public final class ExperimentStore implements AutoCloseable {
       }
       ps.executeBatch();
     }
+  }
+
+  private void writeChoices(int iteration, Collection<ChoiceProbability> choices)
+      throws SQLException {
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT INTO choice_probabilities VALUES (?,?,?,?,?,?)")) {
+      for (ChoiceProbability c : choices) {
+        ps.setInt(1, iteration);
+        ps.setInt(2, c.controller());
+        ps.setInt(3, c.step());
+        ps.setString(4, c.decision());
+        ps.setString(5, c.option());
+        ps.setDouble(6, c.probability());
+        ps.addBatch();
+      }
+      ps.executeBatch();
+    }
+  }
+
+  /**
+   * The controllers' choice probabilities of a controller search, after each iteration that changed
+   * a policy, by iteration (empty for a Q-learning search).
+   */
+  public SortedMap<Integer, List<ChoiceProbability>> choiceProbabilities() {
+    SortedMap<Integer, List<ChoiceProbability>> out = new TreeMap<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs =
+            st.executeQuery(
+                "SELECT iteration, controller, step, decision, option, probability"
+                    + " FROM choice_probabilities ORDER BY iteration, controller, step, rowid")) {
+      while (rs.next()) {
+        out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
+            .add(
+                new ChoiceProbability(
+                    rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getDouble(6)));
+      }
+    } catch (SQLException e) {
+      throw failure("read the choice probabilities", e);
+    }
+    return out;
   }
 
   /** Replaces the stored Q values with {@code qValues} (an imported table), in one transaction. */

@@ -163,4 +163,43 @@ class ControllerTest {
       assertArrayEquals(a.policy().parameters(), b.policy().parameters());
     }
   }
+
+  @Test
+  void pooledControllersLearnOnlyFromTheirOwnSamples() {
+    ControllerSettings settings = ControllerSettings.defaults().batch(2).controllers(2);
+    ControllerPool pool = ControllerPool.on(SEED_SPACE, settings, 20);
+    Controller fresh0 = Controller.on(SEED_SPACE, settings, 20);
+    Controller fresh1 = Controller.on(SEED_SPACE, settings, 21);
+    assertArrayEquals(
+        fresh1.policy().parameters(), pool.controllers().get(1).policy().parameters());
+    // iterations 0, 2, 4, 6 belong to controller 0: two updates of it, none of controller 1
+    boolean[] updated = new boolean[4];
+    for (int i = 0; i < 8; i += 2) {
+      Architecture a = pool.sample(i, Rng.of(i));
+      updated[i / 2] = pool.learn(i, a, reward(a));
+    }
+    assertArrayEquals(new boolean[] {false, true, false, true}, updated);
+    assertEquals(2, pool.updates());
+    assertArrayEquals(
+        fresh1.policy().parameters(), pool.controllers().get(1).policy().parameters());
+    assertTrue(
+        !java.util.Arrays.equals(
+            fresh0.policy().parameters(), pool.controllers().get(0).policy().parameters()));
+    assertEquals(pool.controllers().get(0), pool.leader()); // the only one with a baseline
+    assertEquals(1, pool.controllerOf(7));
+    // both controllers' probabilities, each decision's options summing to 1
+    var rows = pool.choiceProbabilities();
+    for (int k = 0; k < 2; k++) {
+      for (int t = 0; t < SEED_SPACE.decisions().size(); t++) {
+        final int c = k;
+        final int step = t;
+        double sum =
+            rows.stream()
+                .filter(r -> r.controller() == c && r.step() == step)
+                .mapToDouble(ChoiceProbability::probability)
+                .sum();
+        assertEquals(1.0, sum, 1e-9);
+      }
+    }
+  }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.metaqnn4j.agent.EpsilonSchedule;
+import io.github.metaqnn4j.controller.ControllerSettings;
 import io.github.metaqnn4j.predict.CurvePredictor;
 import io.github.metaqnn4j.predict.EarlyStopping;
 import io.github.metaqnn4j.space.StateSpace;
@@ -17,22 +18,35 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class ResumeTest {
   @TempDir Path dir;
 
   /** The search a crash test runs: small space, 40 models, an evaluator that takes some time. */
   static SearchBuilder search(long seed, int workers, long sleepMillis) {
-    return search(seed, workers, sleepMillis, false);
+    return search(seed, workers, sleepMillis, Mode.Q_LEARNING);
   }
 
-  /** The same, with early stopping by predicted final accuracy when {@code early}. */
-  static SearchBuilder search(long seed, int workers, long sleepMillis, boolean early) {
+  /** Which search a crash test runs. */
+  enum Mode {
+    Q_LEARNING,
+    /** Q-learning with early stopping by predicted final accuracy. */
+    EARLY_STOPPING,
+    /** Two pooled policy-gradient controllers, batches of 3. */
+    CONTROLLER
+  }
+
+  static SearchBuilder search(long seed, int workers, long sleepMillis, Mode mode) {
     SyntheticEvaluator accuracy =
         SyntheticEvaluator.of(a -> 0.2 + 0.1 * a.count("C") - 0.05 * a.count("FC"));
-    return Search.qLearning(StateSpace.small().build())
-        .evaluator(
+    boolean early = mode == Mode.EARLY_STOPPING;
+    SearchBuilder b =
+        mode == Mode.CONTROLLER
+            ? Search.controller(StateSpace.small().build())
+                .controller(ControllerSettings.defaults().batch(3).controllers(2))
+            : Search.qLearning(StateSpace.small().build());
+    return b.evaluator(
             (arch, ctx) -> {
               try {
                 Thread.sleep(sleepMillis);
@@ -58,17 +72,19 @@ class ResumeTest {
       out.add(store.settings().toString());
       store.models().forEach(m -> out.add(m.toString()));
       store.qValues().forEach(q -> out.add(q.toString()));
+      store.choiceProbabilities().forEach((i, c) -> out.add(i + ": " + c));
       return out;
     }
   }
 
-  @Test
-  void anInterruptedSearchResumesToTheSameStore() {
+  @ParameterizedTest
+  @EnumSource(names = {"Q_LEARNING", "CONTROLLER"})
+  void anInterruptedSearchResumesToTheSameStore(Mode mode) {
     for (int workers : new int[] {1, 3}) {
-      Path full = dir.resolve("full-" + workers + ".db");
-      search(3, workers, 0).store(full).run();
+      Path full = dir.resolve(mode + "-full-" + workers + ".db");
+      search(3, workers, 0, mode).store(full).run();
 
-      Path cut = dir.resolve("cut-" + workers + ".db");
+      Path cut = dir.resolve(mode + "-cut-" + workers + ".db");
       var interrupting =
           new SearchListener() {
             @Override
@@ -78,10 +94,10 @@ class ResumeTest {
               }
             }
           };
-      SearchResult first = search(3, workers, 0).store(cut).listener(interrupting).run();
+      SearchResult first = search(3, workers, 0, mode).store(cut).listener(interrupting).run();
       assertTrue(Thread.interrupted());
       assertEquals(SearchResult.Status.INTERRUPTED, first.status());
-      SearchResult resumed = search(3, workers, 0).store(cut).run();
+      SearchResult resumed = search(3, workers, 0, mode).store(cut).run();
       assertEquals(SearchResult.Status.COMPLETED, resumed.status());
       assertEquals(contents(full), contents(cut), "workers " + workers);
     }
@@ -100,10 +116,10 @@ class ResumeTest {
    * resumed store equals a clean run.
    */
   @ParameterizedTest
-  @ValueSource(booleans = {false, true})
-  void killedWithSigkillAndResumed(boolean early) throws Exception {
+  @EnumSource(Mode.class)
+  void killedWithSigkillAndResumed(Mode mode) throws Exception {
     Path full = dir.resolve("full.db");
-    search(9, 1, 0, early).store(full).run();
+    search(9, 1, 0, mode).store(full).run();
 
     Path crashed = dir.resolve("crashed.db");
     String classPath =
@@ -115,7 +131,7 @@ class ResumeTest {
                 classPath,
                 CrashTarget.class.getName(),
                 crashed.toString(),
-                Boolean.toString(early))
+                mode.name())
             .redirectErrorStream(true)
             .redirectOutput(dir.resolve("child.log").toFile())
             .start();
@@ -141,7 +157,7 @@ class ResumeTest {
     }
     assertTrue(atKill >= 12 && atKill < 40, "models stored when killed: " + atKill);
 
-    SearchResult resumed = search(9, 1, 0, early).store(crashed).run();
+    SearchResult resumed = search(9, 1, 0, mode).store(crashed).run();
     assertEquals(SearchResult.Status.COMPLETED, resumed.status());
     assertEquals(contents(full), contents(crashed));
     long stops =
@@ -149,7 +165,15 @@ class ResumeTest {
             .filter(m -> m.evaluation().status() == Evaluation.Status.STOPPED_EARLY)
             .filter(m -> m.iteration() >= atKill)
             .count();
-    assertEquals(early, stops > 0, "models stopped early after the resume: " + stops);
+    assertEquals(
+        mode == Mode.EARLY_STOPPING, stops > 0, "models stopped early after the resume: " + stops);
+    if (mode == Mode.CONTROLLER) {
+      try (var store = ExperimentStore.open(crashed)) {
+        // the first iteration, then one update per batch of 3 of each controller's iterations
+        int n = resumed.history().size();
+        assertEquals(1 + (n + 1) / 2 / 3 + n / 2 / 3, store.choiceProbabilities().size());
+      }
+    }
   }
 
   /** The process the crash test kills: the same search, slowed down. */
@@ -157,7 +181,7 @@ class ResumeTest {
     private CrashTarget() {}
 
     public static void main(String[] args) {
-      search(9, 1, 150, Boolean.parseBoolean(args[1])).store(Path.of(args[0])).run();
+      search(9, 1, 150, Mode.valueOf(args[1])).store(Path.of(args[0])).run();
     }
   }
 }

@@ -38,6 +38,7 @@ final class LiveSearchDisplay implements SearchListener {
   private long startNanos;
   private double best;
   private double epsilon = Double.NaN;
+  private String controllers = "";
   private String training = "";
   private int stopped;
   private String lastStop = "";
@@ -60,6 +61,15 @@ final class LiveSearchDisplay implements SearchListener {
   @Override
   public synchronized void searchStarted(Search search) {
     total = search.schedule().total();
+    controllers =
+        search
+            .controllers()
+            .map(
+                p ->
+                    p.controllers().size() == 1
+                        ? "controller"
+                        : p.controllers().size() + " controllers")
+            .orElse("");
     done = search.modelsDone();
     doneAtStart = done;
     startNanos = System.nanoTime();
@@ -128,7 +138,11 @@ final class LiveSearchDisplay implements SearchListener {
   }
 
   private DisplayData progress(SearchResult result) {
-    String eps = Double.isNaN(epsilon) ? "-" : String.format(Locale.ROOT, "%.1f", epsilon);
+    String designer =
+        !controllers.isEmpty()
+            ? controllers
+            : "epsilon "
+                + (Double.isNaN(epsilon) ? "-" : String.format(Locale.ROOT, "%.1f", epsilon));
     String status =
         result != null
             ? "search "
@@ -138,10 +152,10 @@ final class LiveSearchDisplay implements SearchListener {
     String line =
         String.format(
             Locale.ROOT,
-            "%d/%d models | epsilon %s | best %.4f | %s%s",
+            "%d/%d models | %s | best %.4f | %s%s",
             done,
             total,
-            eps,
+            designer,
             best,
             stopped == 0 ? "" : stopped + " stopped early | ",
             status);
