@@ -79,7 +79,7 @@ class DependencyRulesTest {
   }
 
   @Test
-  void storeDependsOnlyOnSpaceAndAgent() {
+  void storeDependsOnlyOnSpaceAgentAndController() {
     noClasses()
         .that()
         .resideInAPackage("..metaqnn4j.store..")

@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       FinishCommand.class,
       ExportCommand.class,
       ImportCommand.class,
-      RecordCommand.class
+      RecordCommand.class,
+      QanCommand.class
     })
 public final class Main {
   private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";

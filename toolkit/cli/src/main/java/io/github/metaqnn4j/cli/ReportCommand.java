@@ -45,6 +45,10 @@ final class ReportCommand implements Callable<Integer> {
   static void write(Path store, Path dir, int top) {
     Path target = dir != null ? dir : defaultReportDir(store);
     try (var s = ExperimentStore.open(store)) {
+      if (!s.episodes().isEmpty()) {
+        QanCommand.writeReport(s, target);
+        return;
+      }
       ExperimentReport report = ExperimentReport.of(s);
       var files = report.writeTo(target, top);
       System.out.print(report.summary(top));

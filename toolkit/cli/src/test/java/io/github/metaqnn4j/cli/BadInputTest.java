@@ -53,6 +53,9 @@ class BadInputTest {
     refused("--max-depth must be at least 1, got 0", "search", "--max-depth", "0");
     refused("--max-failures must be at least 1, got 0", "search", "--max-failures", "0");
     refused("unknown --agent 'sarsa': use q-learning or controller", "search", "--agent", "sarsa");
+    refused("--meta-momentum must be in [0, 1), got 1.0", "qan", "--meta-momentum", "1");
+    refused("--episodes must be at least 1, got 0", "qan", "--episodes", "0");
+    refused("--architecture: ", "qan", "--architecture", "[C(4,3,1), X(2)]");
     refused("--choices needs --agent controller", "search", "--choices", "2:kernel=1,3");
     refused(
         "--choices: the options of kernel must be whole numbers, got 'x'",

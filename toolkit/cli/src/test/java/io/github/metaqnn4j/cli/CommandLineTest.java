@@ -192,6 +192,45 @@ class CommandLineTest {
   }
 
   @Test
+  void qanLearnsAControllerOfTheLearningRateStoredAndReported() throws Exception {
+    Path store = dir.resolve("qan.db");
+    String[] args = {
+      "qan",
+      "--architecture",
+      "[C(4,3,1), P(2,2), SM(10)]",
+      "--episodes",
+      "2",
+      "--epochs",
+      "1",
+      "--batch",
+      "32",
+      "--subsample",
+      "420",
+      "--validation",
+      "100",
+      "--store",
+      store.toString()
+    };
+    assertEquals(0, Main.run(args));
+    try (var s = ExperimentStore.open(store)) {
+      assertEquals(2, s.episodes().size());
+      assertEquals(2, s.episodes().get(1).steps().size()); // 10 batches of 32, 5 per step
+      assertEquals("qan", s.settings().get("agent"));
+    }
+    Path report = dir.resolve("qan-report");
+    assertTrue(Files.size(report.resolve("learning_rates.png")) > 1000);
+    assertEquals(3, Files.readAllLines(report.resolve("episodes.csv")).size());
+    args[4] = "3"; // more episodes: the run continues
+    assertEquals(0, Main.run(args));
+    try (var s = ExperimentStore.open(store)) {
+      assertEquals(3, s.episodes().size());
+    }
+    Path other = dir.resolve("other");
+    assertEquals(0, Main.run("report", "--store", store.toString(), "--out", other.toString()));
+    assertTrue(Files.exists(other.resolve("episode_returns.png")));
+  }
+
+  @Test
   void badArgumentsAreReported() {
     assertNotEquals(
         0, Main.run("search", "--dataset", "imagenet", "--store", dir.resolve("x.db").toString()));

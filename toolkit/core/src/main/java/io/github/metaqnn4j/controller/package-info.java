@@ -3,7 +3,9 @@
  * io.github.metaqnn4j.controller.ChoiceSpace} of named choices per layer, an LSTM {@link
  * io.github.metaqnn4j.controller.LstmPolicy} with one softmax per decision, and a {@link
  * io.github.metaqnn4j.controller.Controller} that learns it with REINFORCE (moving-average
- * baseline, entropy bonus, clipped gradients, batches, Adam).
+ * baseline, entropy bonus, clipped gradients, batches, Adam); a {@link
+ * io.github.metaqnn4j.controller.ControllerPool} pools independent controllers, which is how {@code
+ * Search.controller(space)} designs inside the search loop.
  *
  * <pre>{@code
  * var space = ChoiceSpace.layers(4).choice("kernel", 1, 3).choice("filters", 16, 32, 64).build();

@@ -24,7 +24,10 @@ import java.util.concurrent.CompletableFuture;
 /**
  * A MetaQNN search (the paper's Algorithm 1): for every model of the epsilon schedule, the agent
  * samples an architecture; a new one is evaluated, one seen before gets its stored reward; the
- * experience goes into replay memory and the agent replays {@code K} samples from it.
+ * experience goes into replay memory and the agent replays {@code K} samples from it. {@link
+ * #controller(StateSpace)} runs the same loop with policy-gradient controllers designing instead
+ * (Zoph & Le): each reward goes to the controller that drew it, which takes a REINFORCE step per
+ * batch.
  *
  * <p>Iteration {@code i} draws its random numbers from a stream derived from the seed and {@code i}
  * alone, so a run is reproducible from its seed. Evaluations run on {@link Workers}; the store is

@@ -1,9 +1,10 @@
 /**
  * The search loop and its fluent entry point: a state space, an epsilon schedule and an {@link
- * io.github.metaqnn4j.search.Evaluator} tied together, with listeners that observe every model.
+ * io.github.metaqnn4j.search.Evaluator} tied together, with listeners that observe every model. The
+ * Q-learning agent or policy-gradient controllers design the architectures.
  *
- * <p>Depends on {@code space} and {@code agent}; never on Deeplearning4j (training plugs in through
- * {@code Evaluator}).
+ * <p>Depends on {@code space}, {@code agent} and {@code controller}; never on Deeplearning4j
+ * (training plugs in through {@code Evaluator}).
  *
  * <pre>{@code
  * var space = StateSpace.small().build();

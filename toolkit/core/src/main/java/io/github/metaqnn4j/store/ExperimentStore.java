@@ -172,6 +172,14 @@ public final class ExperimentStore implements AutoCloseable {
                 + " controller INTEGER NOT NULL, step INTEGER NOT NULL, decision TEXT NOT NULL,"
                 + " option TEXT NOT NULL, probability REAL NOT NULL,"
                 + " PRIMARY KEY(iteration, controller, step, option))");
+        // training controllers (QAN): episodes, and the agent's state after the last one
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS episodes(episode INTEGER PRIMARY KEY, epsilon REAL NOT NULL,"
+                + " episode_return REAL NOT NULL, final_accuracy REAL NOT NULL,"
+                + " seconds REAL NOT NULL, steps TEXT NOT NULL, finished_at TEXT NOT NULL)");
+        st.execute(
+            "CREATE TABLE IF NOT EXISTS agent_state(id INTEGER PRIMARY KEY CHECK (id = 0),"
+                + " episode INTEGER NOT NULL, state BLOB NOT NULL)");
         st.execute("COMMIT");
         done = true;
       } finally {
@@ -527,6 +535,70 @@ public final class ExperimentStore implements AutoCloseable {
       throw failure("read the choice probabilities", e);
     }
     return out;
+  }
+
+  /**
+   * Writes one episode of a training controller and the agent's state after it (what a resumed run
+   * starts from), in one transaction.
+   */
+  public void appendEpisode(StoredEpisode e, byte[] agentState) {
+    try {
+      db.setAutoCommit(false);
+      try (PreparedStatement ps =
+          db.prepareStatement("INSERT INTO episodes VALUES (?,?,?,?,?,?,?)")) {
+        ps.setInt(1, e.episode());
+        ps.setDouble(2, e.epsilon());
+        ps.setDouble(3, e.episodeReturn());
+        ps.setDouble(4, e.finalAccuracy());
+        ps.setDouble(5, e.seconds());
+        ps.setString(6, Json.write(e.steps()));
+        ps.setString(7, Instant.now().toString());
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps =
+          db.prepareStatement("INSERT OR REPLACE INTO agent_state VALUES (0,?,?)")) {
+        ps.setInt(1, e.episode());
+        ps.setBytes(2, agentState);
+        ps.executeUpdate();
+      }
+      db.commit();
+    } catch (SQLException ex) {
+      rollback();
+      throw failure("write episode " + e.episode(), ex);
+    } finally {
+      autoCommit();
+    }
+  }
+
+  /** Every stored episode of a training controller, in order. */
+  public List<StoredEpisode> episodes() {
+    List<StoredEpisode> out = new ArrayList<>();
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT * FROM episodes ORDER BY episode")) {
+      while (rs.next()) {
+        out.add(
+            new StoredEpisode(
+                rs.getInt("episode"),
+                rs.getDouble("epsilon"),
+                rs.getDouble("episode_return"),
+                rs.getDouble("final_accuracy"),
+                rs.getDouble("seconds"),
+                Json.steps(rs.getString("steps"))));
+      }
+    } catch (SQLException e) {
+      throw failure("read the episodes", e);
+    }
+    return out;
+  }
+
+  /** The agent's state after the last stored episode, if there is one. */
+  public java.util.Optional<byte[]> agentState() {
+    try (Statement st = db.createStatement();
+        ResultSet rs = st.executeQuery("SELECT state FROM agent_state WHERE id = 0")) {
+      return rs.next() ? java.util.Optional.of(rs.getBytes(1)) : java.util.Optional.empty();
+    } catch (SQLException e) {
+      throw failure("read the agent's state", e);
+    }
   }
 
   /** Replaces the stored Q values with {@code qValues} (an imported table), in one transaction. */

@@ -79,6 +79,11 @@ final class Json {
     return Arrays.stream(text.split(",")).map(Double::valueOf).toList(); // schema 1
   }
 
+  /** An episode's steps, as {@link #write} wrote them (Gson reads records by their components). */
+  static List<StoredEpisode.Step> steps(String text) {
+    return List.of(GSON.fromJson(text, StoredEpisode.Step[].class));
+  }
+
   static Map<String, Double> metrics(String text) {
     Map<String, Double> m = new TreeMap<>();
     if (text.startsWith("{")) {

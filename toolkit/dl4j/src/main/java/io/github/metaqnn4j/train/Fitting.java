@@ -102,7 +102,7 @@ final class Fitting {
     return accuracy(probabilities(net, data), data.labels());
   }
 
-  private static int[] permutation(int n, Random random) {
+  static int[] permutation(int n, Random random) {
     int[] idx = new int[n];
     for (int i = 0; i < n; i++) {
       idx[i] = i;
