@@ -12,6 +12,7 @@ import io.github.metaqnn4j.predict.*;
 import io.github.metaqnn4j.tabular.*;
 import io.github.metaqnn4j.analysis.*;
 import io.github.metaqnn4j.controller.*;
+import io.github.metaqnn4j.train.qan.*;
 import io.github.metaqnn4j.notebook.*;
 import static io.github.metaqnn4j.notebook.Show.show;
 // the types toolkit methods return: Table t = report.table(); XYChart c = report.accuracyChart();

@@ -73,15 +73,43 @@ final class AccuracyFigures {
    * against iteration, over a bar per epsilon stage at the mean accuracy of its models.
    */
   static XYChart rollingMean(List<StoredModel> models, int window, String which) {
+    return rollingMean(models, window, which, true);
+  }
+
+  /**
+   * The rolling mean; with {@code epsilonBars} over the mean of each epsilon stage on a 0-1 axis
+   * (Figure 3), without (a controller search, which has no epsilon) over every sample's accuracy,
+   * the axis fitted to the data.
+   */
+  static XYChart rollingMean(
+      List<StoredModel> models, int window, String which, boolean epsilonBars) {
     if (window < 1) {
       throw new IllegalArgumentException("the rolling window must be at least 1 model");
     }
     XYChart chart =
         xy(
-            "Rolling mean accuracy (" + window + " models) and mean accuracy at each epsilon",
+            epsilonBars
+                ? "Rolling mean accuracy (" + window + " models) and mean accuracy at each epsilon"
+                : "Rolling mean accuracy (" + window + " models) and every sample",
             "iteration (" + which + ")",
             "validation accuracy");
     if (models.isEmpty()) {
+      return chart;
+    }
+    if (!epsilonBars) {
+      XYSeries points =
+          chart.addSeries(
+              "each sampled model",
+              models.stream().mapToDouble(m -> m.iteration() + 1).toArray(),
+              models.stream().mapToDouble(StoredModel::reward).toArray());
+      points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+      points.setMarker(SeriesMarkers.CIRCLE);
+      points.setMarkerColor(Palette.transparent(Palette.series(0), 90));
+      addRollingLine(chart, models, window);
+      double lo = models.stream().mapToDouble(StoredModel::reward).min().orElse(0);
+      double hi = models.stream().mapToDouble(StoredModel::reward).max().orElse(1);
+      chart.getStyler().setYAxisMin(Math.max(0, lo - 0.02));
+      chart.getStyler().setYAxisMax(Math.min(1.0, hi + 0.02));
       return chart;
     }
     Color bar = Palette.transparent(Palette.series(0), 70);
@@ -108,6 +136,13 @@ final class AccuracyFigures {
       double lift = stageIndex++ % 2 == 0 ? 0.03 : 0.08;
       chart.addAnnotation(new AnnotationText(label, (from + to) / 2, mean + lift, false));
     }
+    addRollingLine(chart, models, window);
+    chart.getStyler().setYAxisMin(0.0);
+    chart.getStyler().setYAxisMax(1.05);
+    return chart;
+  }
+
+  private static void addRollingLine(XYChart chart, List<StoredModel> models, int window) {
     double[] x = new double[models.size()];
     double[] y = new double[models.size()];
     double sum = 0;
@@ -123,9 +158,6 @@ final class AccuracyFigures {
     line.setMarker(SeriesMarkers.NONE);
     line.setLineColor(Color.BLACK);
     line.setLineStyle(new BasicStroke(2f));
-    chart.getStyler().setYAxisMin(0.0);
-    chart.getStyler().setYAxisMax(1.05);
-    return chart;
   }
 
   /** Consecutive runs of one epsilon, keyed "epsilon#run" in iteration order. */

@@ -204,9 +204,12 @@ public final class ExperimentReport {
     return rollingMeanChart(PAPER_WINDOW);
   }
 
-  /** Figure 3 with another rolling window. */
+  /**
+   * Figure 3 with another rolling window (for a controller search, which has no epsilon: the
+   * rolling mean over every sample).
+   */
   public XYChart rollingMeanChart(int window) {
-    return AccuracyFigures.rollingMean(models(), window, counted());
+    return AccuracyFigures.rollingMean(models(), window, counted(), controller.isEmpty());
   }
 
   /** The paper's Figure A3: the accuracy distribution at each epsilon, as box plots. */

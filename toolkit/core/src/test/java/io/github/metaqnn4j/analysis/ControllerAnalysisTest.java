@@ -67,6 +67,10 @@ class ControllerAnalysisTest {
     assertTrue(Files.exists(out.resolve("choice_probabilities_c2.svg")));
     assertTrue(Files.exists(out.resolve("final_choices.csv")));
     assertTrue(Files.exists(out.resolve("rolling_mean.png")));
+    // no epsilon stages to draw: the rolling mean over every sample instead
+    var rolling = report.rollingMeanChart(20);
+    assertTrue(rolling.getSeriesMap().containsKey("each sampled model"));
+    assertFalse(rolling.getSeriesMap().containsKey("mean accuracy at each epsilon"));
     assertFalse(Files.exists(out.resolve("by_epsilon.csv")));
     assertTrue(Files.readString(out.resolve("summary.txt")).contains("2 policy-gradient"));
     assertThrows(IllegalArgumentException.class, () -> c.chart(2));

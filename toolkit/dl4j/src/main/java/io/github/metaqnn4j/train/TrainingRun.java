@@ -32,8 +32,10 @@ public final class TrainingRun {
   private final Random shuffle;
   private int[] order;
   private int position;
-  private long batches;
+  private long images;
   private double lastLoss = Double.NaN;
+  private int[][] classIndex;
+  private int[] lastBatch = new int[0];
 
   /**
    * The loss and accuracy of the network on the validation images.
@@ -83,6 +85,22 @@ public final class TrainingRun {
    *     training stops at that batch)
    */
   public double train(int count, double learningRate) {
+    return train(count, learningRate, -1);
+  }
+
+  /**
+   * Trains {@code count} mini-batches at {@code learningRate}; with {@code focusClass} 0 or more,
+   * half of each batch is drawn at random from the images of that class, the other half comes from
+   * the shuffled epoch as usual (QAN's mini-batch actions).
+   *
+   * @return the mean training loss of these batches
+   * @throws IllegalArgumentException for a class the data does not have
+   */
+  public double train(int count, double learningRate, int focusClass) {
+    if (focusClass >= train.classes()) {
+      throw new IllegalArgumentException(
+          "class " + focusClass + " is not in 0.." + (train.classes() - 1));
+    }
     if (count < 1 || !(learningRate > 0)) {
       throw new IllegalArgumentException(
           "train at least 1 batch at a positive rate, got " + count + ", " + learningRate);
@@ -94,14 +112,22 @@ public final class TrainingRun {
         order = Fitting.permutation(train.count(), shuffle);
         position = 0;
       }
-      int to = Math.min(order.length, position + batchSize);
-      int[] idx = java.util.Arrays.copyOfRange(order, position, to);
+      int[] members = focusClass < 0 ? new int[0] : byClass()[focusClass];
+      int focused = members.length == 0 ? 0 : batchSize / 2;
+      int to = Math.min(order.length, position + batchSize - focused);
+      int plain = to - position;
+      int[] idx = new int[plain + focused];
+      System.arraycopy(order, position, idx, 0, plain);
       position = to;
+      for (int k = plain; k < idx.length; k++) {
+        idx[k] = members[shuffle.nextInt(members.length)];
+      }
+      images += idx.length;
+      lastBatch = idx;
       INDArray x =
           Nd4j.pullRows(train.x(), 1, idx)
               .reshape(idx.length, train.channels(), train.imageSize(), train.imageSize());
       net.fit(new DataSet(x, Nd4j.pullRows(train.y(), 1, idx)));
-      batches++;
       double loss = net.score();
       if (!Double.isFinite(loss)) {
         lastLoss = loss;
@@ -113,15 +139,40 @@ public final class TrainingRun {
     return lastLoss;
   }
 
+  /** The labels of the last mini-batch's images (for tests). */
+  int[] lastBatchLabels() {
+    return java.util.Arrays.stream(lastBatch).map(i -> train.labels()[i]).toArray();
+  }
+
+  /** The training images of each class, by index. */
+  private int[][] byClass() {
+    if (classIndex == null) {
+      int[] labels = train.labels();
+      int[] counts = new int[train.classes()];
+      for (int l : labels) {
+        counts[l]++;
+      }
+      int[][] out = new int[counts.length][];
+      for (int c = 0; c < counts.length; c++) {
+        out[c] = new int[counts[c]];
+        counts[c] = 0;
+      }
+      for (int i = 0; i < labels.length; i++) {
+        out[labels[i]][counts[labels[i]]++] = i;
+      }
+      classIndex = out;
+    }
+    return classIndex;
+  }
+
   /** The mean training loss of the last {@link #train} call (NaN before the first). */
   public double lastLoss() {
     return lastLoss;
   }
 
-  /** Epochs trained so far: mini-batches times their size over the training images. */
+  /** Epochs trained so far: images trained on over the training images. */
   public double epochs() {
-    int perEpoch = (train.count() + batchSize - 1) / batchSize;
-    return (double) batches / perEpoch;
+    return (double) images / train.count();
   }
 
   /** Mini-batches in one epoch. */

@@ -20,7 +20,7 @@ import java.util.Locale;
 
 /**
  * The controller-RNN seed's own experiment at CPU scale, as a stored search: 4 convolution layers,
- * kernel {1, 3} and filters {16, 32, 64} (729 networks), trained by Deeplearning4j on a
+ * kernel {1, 3} and filters {16, 32, 64} (1,296 networks), trained by Deeplearning4j on a
  * Fashion-MNIST subsample for one epoch each; one controller learns from the best validation
  * accuracy with REINFORCE, 4 networks per update. Prints every update, the architecture it
  * converges to, and writes the report with the choice-probability heat map. A re-sampled network is

@@ -132,14 +132,14 @@ public final class Qan {
       throw new IllegalStateException("give the network to train: .architecture(\"[...]\")");
     }
     CpuAcceleration.ensure();
-    int actions = settings.multipliers().size();
+    TrainingEnvironment env = new TrainingEnvironment(architecture, data, scheme, settings);
+    int actions = env.actionCount();
     Dqn online =
         new Dqn(TrainingEnvironment.FEATURES, actions, settings.hidden(), settings.dqnRate(), seed);
     Dqn target =
         new Dqn(TrainingEnvironment.FEATURES, actions, settings.hidden(), settings.dqnRate(), seed);
     target.copyFrom(online);
     Replay replay = new Replay(settings.replay());
-    TrainingEnvironment env = new TrainingEnvironment(architecture, data, scheme, settings);
     List<StoredEpisode> done = new ArrayList<>();
     List<INDArray> trajectory = List.of();
     int updates = 0;
@@ -173,16 +173,7 @@ public final class Qan {
               target.copyFrom(online);
             }
           }
-          StoredEpisode.Step stored =
-              new StoredEpisode.Step(
-                  t,
-                  a,
-                  step.learningRate(),
-                  step.reward(),
-                  step.trainingLoss(),
-                  step.validationLoss(),
-                  step.validationAccuracy(),
-                  step.epochs());
+          StoredEpisode.Step stored = step.stored(t, a);
           steps.add(stored);
           final int episode = e;
           listeners.forEach(l -> l.stepFinished(episode, stored));

@@ -91,16 +91,7 @@ public final class QanResult {
     for (int t = 0; t < env.steps(); t++) {
       int a = policy.greedy(s);
       TrainingEnvironment.Step step = env.step(a);
-      out.add(
-          new StoredEpisode.Step(
-              t,
-              a,
-              step.learningRate(),
-              step.reward(),
-              step.trainingLoss(),
-              step.validationLoss(),
-              step.validationAccuracy(),
-              step.epochs()));
+      out.add(step.stored(t, a));
       s = step.observation();
       if (step.done()) {
         break;

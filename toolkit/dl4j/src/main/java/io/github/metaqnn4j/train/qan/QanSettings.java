@@ -31,6 +31,8 @@ import java.util.Locale;
  * @param epsilonStart exploration of the first episode
  * @param epsilonEnd exploration once the decay is over
  * @param epsilonEpisodes episodes over which epsilon decays linearly
+ * @param actions what the agent sets: the learning rate (multipliers), or the class half of the
+ *     next mini-batches is drawn from (one action per class, and one for none) at the initial rate
  */
 public record QanSettings(
     int stepBatches,
@@ -49,7 +51,16 @@ public record QanSettings(
     int targetSync,
     double epsilonStart,
     double epsilonEnd,
-    int epsilonEpisodes) {
+    int epsilonEpisodes,
+    Actions actions) {
+
+  /** What the agent's actions set. */
+  public enum Actions {
+    /** The learning rate, multiplied by one of the multipliers every step. */
+    LEARNING_RATE,
+    /** Which class half of each of the next mini-batches is drawn from, or none. */
+    MINI_BATCH
+  }
 
   public QanSettings {
     multipliers = List.copyOf(multipliers);
@@ -76,6 +87,7 @@ public record QanSettings(
         epsilonStart >= epsilonEnd && epsilonEnd >= 0 && epsilonStart <= 1,
         "need 0 <= epsilonEnd <= epsilonStart <= 1");
     require(epsilonEpisodes >= 1, "epsilonEpisodes must be at least 1");
+    require(actions != null, "actions must be given");
   }
 
   private static void require(boolean ok, String message) {
@@ -108,112 +120,87 @@ public record QanSettings(
         50,
         1.0,
         0.05,
-        10);
+        10,
+        Actions.LEARNING_RATE);
   }
 
   public QanSettings epochs(int epochs) {
-    return new QanSettings(
-        stepBatches,
-        epochs,
-        initialRate,
-        minRate,
-        maxRate,
-        multipliers,
-        terminalWeight,
-        metaMomentum,
-        hidden,
-        dqnRate,
-        gamma,
-        replay,
-        dqnBatch,
-        targetSync,
-        epsilonStart,
-        epsilonEnd,
-        epsilonEpisodes);
+    return with(d -> d.epochs = epochs);
   }
 
   public QanSettings stepBatches(int batches) {
-    return new QanSettings(
-        batches,
-        epochs,
-        initialRate,
-        minRate,
-        maxRate,
-        multipliers,
-        terminalWeight,
-        metaMomentum,
-        hidden,
-        dqnRate,
-        gamma,
-        replay,
-        dqnBatch,
-        targetSync,
-        epsilonStart,
-        epsilonEnd,
-        epsilonEpisodes);
+    return with(d -> d.stepBatches = batches);
   }
 
   public QanSettings initialRate(double rate) {
-    return new QanSettings(
-        stepBatches,
-        epochs,
-        rate,
-        minRate,
-        maxRate,
-        multipliers,
-        terminalWeight,
-        metaMomentum,
-        hidden,
-        dqnRate,
-        gamma,
-        replay,
-        dqnBatch,
-        targetSync,
-        epsilonStart,
-        epsilonEnd,
-        epsilonEpisodes);
+    return with(d -> d.initialRate = rate);
   }
 
   public QanSettings metaMomentum(double weight) {
-    return new QanSettings(
-        stepBatches,
-        epochs,
-        initialRate,
-        minRate,
-        maxRate,
-        multipliers,
-        terminalWeight,
-        weight,
-        hidden,
-        dqnRate,
-        gamma,
-        replay,
-        dqnBatch,
-        targetSync,
-        epsilonStart,
-        epsilonEnd,
-        epsilonEpisodes);
+    return with(d -> d.metaMomentum = weight);
   }
 
+  /** Epsilon from {@code start} down to {@code end}, linearly over {@code episodes} episodes. */
   public QanSettings epsilon(double start, double end, int episodes) {
+    return with(
+        d -> {
+          d.epsilonStart = start;
+          d.epsilonEnd = end;
+          d.epsilonEpisodes = episodes;
+        });
+  }
+
+  /** Actions on the mini-batches instead of the learning rate (which stays at the initial one). */
+  public QanSettings miniBatchActions() {
+    return with(d -> d.actions = Actions.MINI_BATCH);
+  }
+
+  /** These settings with {@code change} made to a copy of their values (checked again). */
+  private QanSettings with(java.util.function.Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
     return new QanSettings(
-        stepBatches,
-        epochs,
-        initialRate,
+        d.stepBatches,
+        d.epochs,
+        d.initialRate,
         minRate,
         maxRate,
         multipliers,
         terminalWeight,
-        metaMomentum,
+        d.metaMomentum,
         hidden,
         dqnRate,
         gamma,
         replay,
         dqnBatch,
         targetSync,
-        start,
-        end,
-        episodes);
+        d.epsilonStart,
+        d.epsilonEnd,
+        d.epsilonEpisodes,
+        d.actions);
+  }
+
+  /** The values a wither may change. */
+  private static final class Draft {
+    int stepBatches;
+    int epochs;
+    double initialRate;
+    double metaMomentum;
+    double epsilonStart;
+    double epsilonEnd;
+    int epsilonEpisodes;
+    Actions actions;
+
+    Draft(QanSettings s) {
+      stepBatches = s.stepBatches;
+      epochs = s.epochs;
+      initialRate = s.initialRate;
+      metaMomentum = s.metaMomentum;
+      epsilonStart = s.epsilonStart;
+      epsilonEnd = s.epsilonEnd;
+      epsilonEpisodes = s.epsilonEpisodes;
+      actions = s.actions;
+    }
   }
 
   /** Epsilon in episode {@code episode} (from 0): linear from start to end, then end. */
@@ -233,9 +220,11 @@ public record QanSettings(
   public String toString() {
     return String.format(
         Locale.ROOT,
-        "%d batches per step, %d epochs per episode, lr %s in [%s, %s] x%s, meta-momentum %s;"
+        "%s actions, %d batches per step, %d epochs per episode, lr %s in [%s, %s] x%s,"
+            + " meta-momentum %s;"
             + " DQN %d units, Adam %s, gamma %s, replay %d, batch %d, sync %d, epsilon %s to %s"
             + " over %d episodes",
+        actions,
         stepBatches,
         epochs,
         initialRate,
@@ -251,6 +240,7 @@ public record QanSettings(
         targetSync,
         epsilonStart,
         epsilonEnd,
-        epsilonEpisodes);
+        epsilonEpisodes,
+        actions);
   }
 }

@@ -2,6 +2,7 @@ package io.github.metaqnn4j.train.qan;
 
 import io.github.metaqnn4j.data.Splits;
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.store.StoredEpisode;
 import io.github.metaqnn4j.train.TrainingRun;
 import io.github.metaqnn4j.train.TrainingScheme;
 import java.util.ArrayList;
@@ -11,11 +12,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * QAN's environment: one training run of an architecture by Deeplearning4j, a step being {@code
- * stepBatches} mini-batches at the learning rate the agent's action sets. The observation is {@link
- * #FEATURES} numbers (loss and accuracy, their trend, the learning rate, progress, gradient and
- * weight norms: the same length for any architecture, so that a learned controller can train
- * others); the reward is the fall of the validation loss over the step, plus the final validation
- * accuracy times {@code terminalWeight} at the last step.
+ * stepBatches} mini-batches at the learning rate the agent's action sets (or, with mini-batch
+ * actions, drawn half from the class the action names). The observation is {@link #FEATURES}
+ * numbers (loss and accuracy, their trend, the learning rate, progress, gradient and weight norms:
+ * the same length for any architecture, so that a learned controller can train others); the reward
+ * is the fall of the validation loss over the step, plus the final validation accuracy times {@code
+ * terminalWeight} at the last step.
  *
  * <pre>{@code
  * var env = new TrainingEnvironment(arch, data, TrainingScheme.paper().dropout(false),
@@ -75,7 +77,20 @@ public final class TrainingEnvironment {
       double trainingLoss,
       double validationLoss,
       double validationAccuracy,
-      double epochs) {}
+      double epochs) {
+    /** This step as the store keeps it: step {@code t}, the action that led to it. */
+    public StoredEpisode.Step stored(int t, int action) {
+      return new StoredEpisode.Step(
+          t,
+          action,
+          learningRate,
+          reward,
+          trainingLoss,
+          validationLoss,
+          validationAccuracy,
+          epochs);
+    }
+  }
 
   public TrainingEnvironment(
       Architecture architecture, Splits data, TrainingScheme scheme, QanSettings settings) {
@@ -106,6 +121,16 @@ public final class TrainingEnvironment {
     return features(trainLoss, 0, last, 0);
   }
 
+  /**
+   * The number of actions: the multipliers, or with mini-batch actions one per class and one for
+   * none.
+   */
+  public int actionCount() {
+    return settings.actions() == QanSettings.Actions.MINI_BATCH
+        ? data.classes() + 1
+        : settings.multipliers().size();
+  }
+
   /** Steps in one episode. */
   public int steps() {
     return steps;
@@ -130,8 +155,17 @@ public final class TrainingEnvironment {
     if (run == null || step >= steps) {
       throw new IllegalStateException("reset the environment first: the episode has ended");
     }
-    rate = settings.apply(action, rate);
-    double loss = run.train(settings.stepBatches(), rate);
+    if (action < 0 || action >= actionCount()) {
+      throw new IllegalArgumentException(
+          "action " + action + " is not in 0.." + (actionCount() - 1));
+    }
+    double loss;
+    if (settings.actions() == QanSettings.Actions.MINI_BATCH) {
+      loss = run.train(settings.stepBatches(), rate, action < data.classes() ? action : -1);
+    } else {
+      rate = settings.apply(action, rate);
+      loss = run.train(settings.stepBatches(), rate);
+    }
     step++;
     if (!Double.isFinite(loss)) {
       step = steps; // diverged: the episode ends with the worst reward it can give

@@ -80,6 +80,25 @@ class QanTest {
   }
 
   @Test
+  void miniBatchActionsNameAClassOrNoneAndKeepTheRate() {
+    var env = new TrainingEnvironment(TINY, data, SCHEME, SETTINGS.miniBatchActions());
+    assertEquals(11, env.actionCount()); // 10 classes and none
+    env.reset(1, null);
+    assertEquals(1e-3, env.step(3).learningRate(), 1e-15);
+    assertEquals(1e-3, env.step(10).learningRate(), 1e-15);
+    assertThrows(IllegalArgumentException.class, () -> env.step(11));
+    var run =
+        Qan.on(data)
+            .architecture(TINY)
+            .scheme(SCHEME)
+            .settings(SETTINGS.miniBatchActions())
+            .episodes(1)
+            .seed(1)
+            .run();
+    assertTrue(run.episodes().get(0).steps().stream().anyMatch(s -> s.action() > 2));
+  }
+
+  @Test
   void theLearningRateStaysWithinItsBounds() {
     QanSettings s = SETTINGS.initialRate(0.08);
     assertEquals(0.1, s.apply(2, 0.08), 1e-15);
