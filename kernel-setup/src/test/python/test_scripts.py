@@ -11,10 +11,11 @@ ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..",
 STAMP = os.path.join(ROOT, "kernel-setup", "target", "jshell.cp")
 SOURCE = os.path.join(ROOT, "kernel-setup", "src", "main", "kernel", "kernel.jsh")
 
+# like maven-dependency-plugin, it leaves a class path file that would not change as it was
 FAKE_MVN = """#!/usr/bin/env bash
 echo "$*" >> "$MVN_CALLS"
 for a in "$@"; do
-  case "$a" in -Dmdep.outputFile=*) echo "fake class path" > "${a#-Dmdep.outputFile=}" ;; esac
+  case "$a" in -Dmdep.outputFile=*) f="${a#-Dmdep.outputFile=}"; [ -f "$f" ] || echo "fake" > "$f" ;; esac
 done
 """
 

@@ -168,35 +168,39 @@ public final class Dl4jEvaluator implements Evaluator {
       return result;
     }
     Random shuffle = new Random(context.seed() * 31 + restart);
-    for (int epoch = 1; epoch <= scheme.epochs(); epoch++) {
-      long epochStart = System.nanoTime();
-      double rate = scheme.learningRateAt(epoch, restart);
-      net.setLearningRate(rate);
-      double loss = Fitting.epoch(net, t.train(), scheme.batchSize(), shuffle);
-      if (!Double.isFinite(loss)) {
-        result.failure =
-            "diverged: the training loss became "
-                + loss
-                + " in epoch "
-                + epoch
-                + " (learning rate "
-                + rate
-                + ")";
-        return result;
+    try {
+      for (int epoch = 1; epoch <= scheme.epochs(); epoch++) {
+        long epochStart = System.nanoTime();
+        double rate = scheme.learningRateAt(epoch, restart);
+        net.setLearningRate(rate);
+        double loss = Fitting.epoch(net, t.train(), scheme.batchSize(), shuffle);
+        if (!Double.isFinite(loss)) {
+          result.failure =
+              "diverged: the training loss became "
+                  + loss
+                  + " in epoch "
+                  + epoch
+                  + " (learning rate "
+                  + rate
+                  + ")";
+          return result;
+        }
+        double accuracy = Fitting.accuracy(net, t.validation());
+        if (epoch == 1 && accuracy <= chance && restart < scheme.maxRestarts()) {
+          result.restart = true;
+          return result;
+        }
+        double secs = (System.nanoTime() - epochStart) / 1e9; // training and validation only
+        double test = testEachEpoch ? Fitting.accuracy(net, t.test()) : Double.NaN;
+        if (!context.epochDone(new Epoch(epoch, accuracy, loss, secs, test))) {
+          result.stopped = true;
+          return result;
+        }
       }
-      double accuracy = Fitting.accuracy(net, t.validation());
-      if (epoch == 1 && accuracy <= chance && restart < scheme.maxRestarts()) {
-        result.restart = true;
-        return result;
-      }
-      double secs = (System.nanoTime() - epochStart) / 1e9; // training and validation only
-      double test = testEachEpoch ? Fitting.accuracy(net, t.test()) : Double.NaN;
-      if (!context.epochDone(new Epoch(epoch, accuracy, loss, secs, test))) {
-        result.stopped = true;
-        return result;
-      }
+      return result;
+    } finally {
+      net.close(); // its native memory now, not when the collector gets to it
     }
-    return result;
   }
 
   private Tensors tensors() {

@@ -22,9 +22,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * run.train(20, 1e-3);          // 20 mini-batches at learning rate 1e-3
  * run.validate();               // Validation[loss=..., accuracy=...]
  * run.epochs();                 // epochs done so far, e.g. 0.51
+ * run.close();                  // frees the network's native memory now
  * }</pre>
  */
-public final class TrainingRun {
+public final class TrainingRun implements AutoCloseable {
   private final MultiLayerNetwork net;
   private final Fitting.Tensors train;
   private final Fitting.Tensors validation;
@@ -206,6 +207,16 @@ public final class TrainingRun {
       }
     }
     return out.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  /**
+   * Frees the network's native memory (parameters, gradients, updater state, workspaces) now rather
+   * than when the garbage collector gets to it: many runs in one process (QAN's episodes) would
+   * otherwise hold gigabytes off the heap.
+   */
+  @Override
+  public void close() {
+    net.close();
   }
 
   /** A copy of all parameters, as one vector. */

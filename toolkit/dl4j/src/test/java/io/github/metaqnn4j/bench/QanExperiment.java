@@ -25,7 +25,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
  * QAN on Fashion-MNIST at CPU scale: a DQN learns to set the learning rate of one CNN over {@code
- * episodes} training runs, with and without meta-momentum; then the learned controllers train fresh
+ * episodes} training runs, with and without meta-momentum, each from fresh initial weights per
+ * episode and from the same start in every episode; then the learned controllers train fresh
  * networks (greedily) against the fixed paper schedule and a grid of constant rates, over {@code
  * seeds} initialisations. Prints every episode, the epochs each schedule needs to reach the fixed
  * schedule's final validation accuracy, and writes the figures. Run with {@code scripts/bench-qan};
@@ -59,20 +60,25 @@ public final class QanExperiment {
     QanSettings base = QanSettings.defaults().stepBatches(5).epochs(epochs);
 
     Map<String, QanResult> learned = new LinkedHashMap<>();
-    for (double mm : new double[] {0, 0.1}) {
-      String name = mm == 0 ? "QAN" : "QAN, meta-momentum " + mm;
-      System.out.println(name + ":");
-      learned.put(
-          name,
-          Qan.on(data)
-              .architecture(ARCH)
-              .scheme(scheme)
-              .settings(base.metaMomentum(mm))
-              .episodes(episodes)
-              .seed(1)
-              .store(out.resolve((mm == 0 ? "qan" : "qan-mm") + ".db"))
-              .listener(episodeLine())
-              .run());
+    for (boolean same : new boolean[] {false, true}) {
+      for (double mm : new double[] {0, 0.1}) {
+        String name =
+            "QAN" + (same ? ", same start" : "") + (mm == 0 ? "" : ", meta-momentum " + mm);
+        String file = "qan" + (same ? "-same" : "") + (mm == 0 ? "" : "-mm") + ".db";
+        QanSettings settings = base.metaMomentum(mm);
+        System.out.println(name + ":");
+        learned.put(
+            name,
+            Qan.on(data)
+                .architecture(ARCH)
+                .scheme(scheme)
+                .settings(same ? settings.sameStartEachEpisode() : settings)
+                .episodes(episodes)
+                .seed(1)
+                .store(out.resolve(file))
+                .listener(episodeLine())
+                .run());
+      }
     }
 
     // fresh networks (seeds 1001..) trained by each schedule; the same steps for all
@@ -133,16 +139,26 @@ public final class QanExperiment {
     accuracy.setTitle("Validation accuracy against epochs, fresh networks, mean of " + seeds);
     accuracy.getStyler().setYAxisMin(Math.max(0, target - 0.15));
     System.out.println("figure: " + Figures.save(accuracy, out.resolve("accuracy_vs_epochs")));
+    int k = 0;
     for (var e : learned.entrySet()) {
-      String tag = e.getKey().contains("meta") ? "qan-mm" : "qan";
       XYChart rates = e.getValue().learningRateChart();
-      rates.setTitle("Learning rate chosen per episode: " + e.getKey());
-      System.out.println("figure: " + Figures.save(rates, out.resolve(tag + "-learning-rates")));
+      rates.setTitle("Learning rate per episode (light: first, dark: last): " + e.getKey());
+      System.out.println("figure: " + Figures.save(rates, out.resolve("learning-rates-" + (++k))));
     }
     System.out.println("figure: " + Figures.save(returns(learned), out.resolve("episode_returns")));
+    System.out.printf(
+        "%nlearning, by episodes: mean return | mean final validation accuracy%n%-40s %18s %18s %22s%n",
+        "", "episodes 1-5", "episodes 6-10", "last 5 (epsilon 0.05)");
     for (var e : learned.entrySet()) {
+      List<StoredEpisode> list = e.getValue().episodes();
+      int n = list.size();
       System.out.printf(
-          Locale.ROOT, "%s: %s%n", e.getKey(), episodesToReach(e.getValue().episodes(), target));
+          Locale.ROOT,
+          "%-40s %18s %18s %22s%n",
+          e.getKey(),
+          window(list, 0, Math.min(5, n)),
+          window(list, Math.min(5, n), Math.min(10, n)),
+          window(list, Math.max(0, n - 5), n));
     }
     System.out.printf(Locale.ROOT, "whole experiment: %.0f s%n", (System.nanoTime() - start) / 1e9);
   }
@@ -167,26 +183,17 @@ public final class QanExperiment {
     };
   }
 
-  /** The first episode after which the mean final accuracy of 3 episodes reaches the target. */
-  private static String episodesToReach(List<StoredEpisode> episodes, double target) {
-    for (int i = 2; i < episodes.size(); i++) {
-      double m = 0;
-      for (int k = i - 2; k <= i; k++) {
-        m += episodes.get(k).finalAccuracy() / 3;
-      }
-      if (m >= target) {
-        return String.format(
-            Locale.ROOT,
-            "the mean final accuracy of 3 episodes reaches %.4f at episode %d",
-            target,
-            i + 1);
-      }
+  /** Mean return and mean final accuracy of episodes {@code from} to {@code to} (exclusive). */
+  private static String window(List<StoredEpisode> episodes, int from, int to) {
+    if (from >= to) {
+      return "-";
     }
+    List<StoredEpisode> w = episodes.subList(from, to);
     return String.format(
         Locale.ROOT,
-        "the mean final accuracy of 3 episodes never reaches %.4f in %d episodes",
-        target,
-        episodes.size());
+        "%.3f | %.4f",
+        w.stream().mapToDouble(StoredEpisode::episodeReturn).average().orElse(0),
+        w.stream().mapToDouble(StoredEpisode::finalAccuracy).average().orElse(0));
   }
 
   private static XYChart returns(Map<String, QanResult> learned) {

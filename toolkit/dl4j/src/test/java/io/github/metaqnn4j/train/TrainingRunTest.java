@@ -57,5 +57,7 @@ class TrainingRunTest {
     assertTrue(after.loss() < before - 0.2, before + " -> " + after.loss());
     assertTrue(after.accuracy() > 0.3, "accuracy " + after.accuracy());
     assertEquals(2, run.layerWeightNorms().length); // the convolution and the softmax layer
+    run.close(); // its native memory is freed now: the network cannot be used any more
+    assertThrows(RuntimeException.class, () -> run.train(1, 1e-3));
   }
 }

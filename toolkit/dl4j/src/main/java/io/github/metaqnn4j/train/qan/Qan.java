@@ -17,11 +17,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 
 /**
  * QAN (Fu et al. 2016): a DQN that sets the learning rate while a network trains. Each episode
- * trains {@code architecture} from a fresh initialisation (seed + episode) for {@code
- * settings.epochs()}; every {@code stepBatches} mini-batches the agent multiplies the learning rate
- * by one of the multipliers, epsilon-greedy on its Q values, and learns from replayed transitions
- * (one DQN update per step, a target network). With a store, every episode and the agent's state
- * after it are kept: an interrupted run, or one given more episodes, continues where it ended.
+ * trains {@code architecture} from a fresh initialisation (seed + episode; the seed itself with
+ * {@code settings.sameStartEachEpisode()}) for {@code settings.epochs()}; every {@code stepBatches}
+ * mini-batches the agent multiplies the learning rate by one of the multipliers, epsilon-greedy on
+ * its Q values, and learns from replayed transitions (one DQN update per step, a target network).
+ * With a store, every episode and the agent's state after it are kept: an interrupted run, or one
+ * given more episodes, continues where it ended.
  *
  * <pre>{@code
  * var data = Datasets.fashionMnist().validation(1000).subsample(6000).seed(1).load();
@@ -120,6 +121,11 @@ public final class Qan {
     return s;
   }
 
+  /** The seed of episode {@code episode}'s initial weights: the run's, or the run's + episode. */
+  long startSeed(int episode) {
+    return settings.sameStart() ? seed : seed + episode;
+  }
+
   /**
    * Runs the remaining episodes; an interrupt ends it after the current step, keeping the episodes
    * done.
@@ -144,7 +150,8 @@ public final class Qan {
     List<INDArray> trajectory = List.of();
     int updates = 0;
     boolean interrupted = false;
-    try (ExperimentStore st = store == null ? null : ExperimentStore.open(store)) {
+    try (env;
+        ExperimentStore st = store == null ? null : ExperimentStore.open(store)) {
       if (st != null) {
         st.useSettings(settingsTree());
         done.addAll(st.episodes());
@@ -159,7 +166,7 @@ public final class Qan {
         long start = System.nanoTime();
         double epsilon = settings.epsilonAt(e);
         Rng rng = Rng.of(seed).derive(e);
-        double[] s = env.reset(seed + e, trajectory);
+        double[] s = env.reset(startSeed(e), trajectory);
         List<StoredEpisode.Step> steps = new ArrayList<>();
         double ret = 0;
         double accuracy = 0;

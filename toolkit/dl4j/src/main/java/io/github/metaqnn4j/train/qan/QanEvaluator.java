@@ -35,8 +35,7 @@ final class QanEvaluator implements Evaluator {
   public Evaluation evaluate(Architecture architecture, EvaluationContext context) {
     long start = System.nanoTime();
     long epochStart = start;
-    try {
-      var env = new TrainingEnvironment(architecture, data, scheme, settings);
+    try (var env = new TrainingEnvironment(architecture, data, scheme, settings)) {
       double[] s = env.reset(context.seed(), null);
       int epoch = 0;
       for (int t = 0; t < env.steps(); t++) {

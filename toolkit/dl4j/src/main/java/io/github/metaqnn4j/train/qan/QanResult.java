@@ -85,19 +85,20 @@ public final class QanResult {
    * the learned controller, greedily: its steps.
    */
   public List<StoredEpisode.Step> greedyRun(Splits data, long seed) {
-    TrainingEnvironment env = new TrainingEnvironment(architecture, data, scheme, settings);
-    double[] s = env.reset(seed, null);
-    List<StoredEpisode.Step> out = new ArrayList<>();
-    for (int t = 0; t < env.steps(); t++) {
-      int a = policy.greedy(s);
-      TrainingEnvironment.Step step = env.step(a);
-      out.add(step.stored(t, a));
-      s = step.observation();
-      if (step.done()) {
-        break;
+    try (TrainingEnvironment env = new TrainingEnvironment(architecture, data, scheme, settings)) {
+      double[] s = env.reset(seed, null);
+      List<StoredEpisode.Step> out = new ArrayList<>();
+      for (int t = 0; t < env.steps(); t++) {
+        int a = policy.greedy(s);
+        TrainingEnvironment.Step step = env.step(a);
+        out.add(step.stored(t, a));
+        s = step.observation();
+        if (step.done()) {
+          break;
+        }
       }
+      return out;
     }
-    return out;
   }
 
   /**
@@ -116,7 +117,12 @@ public final class QanResult {
    */
   public List<StoredEpisode.Step> fixedRun(
       Splits data, long seed, DoubleUnaryOperator rateAtEpoch) {
-    TrainingRun run = TrainingRun.start(architecture, data, scheme, seed);
+    try (TrainingRun run = TrainingRun.start(architecture, data, scheme, seed)) {
+      return fixedRun(run, rateAtEpoch);
+    }
+  }
+
+  private List<StoredEpisode.Step> fixedRun(TrainingRun run, DoubleUnaryOperator rateAtEpoch) {
     int steps =
         (settings.epochs() * run.batchesPerEpoch() + settings.stepBatches() - 1)
             / settings.stepBatches();

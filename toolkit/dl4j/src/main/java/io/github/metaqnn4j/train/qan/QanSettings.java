@@ -31,6 +31,8 @@ import java.util.Locale;
  * @param epsilonStart exploration of the first episode
  * @param epsilonEnd exploration once the decay is over
  * @param epsilonEpisodes episodes over which epsilon decays linearly
+ * @param sameStart whether every episode starts from the same initial weights (the run's seed)
+ *     rather than fresh ones (seed + episode): meta-momentum pulls toward comparable weights then
  * @param actions what the agent sets: the learning rate (multipliers), or the class half of the
  *     next mini-batches is drawn from (one action per class, and one for none) at the initial rate
  */
@@ -52,6 +54,7 @@ public record QanSettings(
     double epsilonStart,
     double epsilonEnd,
     int epsilonEpisodes,
+    boolean sameStart,
     Actions actions) {
 
   /** What the agent's actions set. */
@@ -100,7 +103,7 @@ public record QanSettings(
    * 10 mini-batches per step, 2 epochs per episode, learning rate from 1e-3 within [1e-5, 1e-1],
    * actions x0.5, x1, x2; terminal weight 1, no meta-momentum; DQN 2 x 32 units, Adam 1e-3, gamma
    * 0.9, 5,000 transitions, batches of 32, target sync every 50 updates, epsilon 1 to 0.05 over 10
-   * episodes.
+   * episodes; a fresh initialisation per episode.
    */
   public static QanSettings defaults() {
     return new QanSettings(
@@ -121,6 +124,7 @@ public record QanSettings(
         1.0,
         0.05,
         10,
+        false,
         Actions.LEARNING_RATE);
   }
 
@@ -150,6 +154,11 @@ public record QanSettings(
         });
   }
 
+  /** Every episode starts from the same initial weights (the run's seed). */
+  public QanSettings sameStartEachEpisode() {
+    return with(d -> d.sameStart = true);
+  }
+
   /** Actions on the mini-batches instead of the learning rate (which stays at the initial one). */
   public QanSettings miniBatchActions() {
     return with(d -> d.actions = Actions.MINI_BATCH);
@@ -177,6 +186,7 @@ public record QanSettings(
         d.epsilonStart,
         d.epsilonEnd,
         d.epsilonEpisodes,
+        d.sameStart,
         d.actions);
   }
 
@@ -189,6 +199,7 @@ public record QanSettings(
     double epsilonStart;
     double epsilonEnd;
     int epsilonEpisodes;
+    boolean sameStart;
     Actions actions;
 
     Draft(QanSettings s) {
@@ -199,6 +210,7 @@ public record QanSettings(
       epsilonStart = s.epsilonStart;
       epsilonEnd = s.epsilonEnd;
       epsilonEpisodes = s.epsilonEpisodes;
+      sameStart = s.sameStart;
       actions = s.actions;
     }
   }
@@ -221,7 +233,7 @@ public record QanSettings(
     return String.format(
         Locale.ROOT,
         "%s actions, %d batches per step, %d epochs per episode, lr %s in [%s, %s] x%s,"
-            + " meta-momentum %s;"
+            + " meta-momentum %s%s;"
             + " DQN %d units, Adam %s, gamma %s, replay %d, batch %d, sync %d, epsilon %s to %s"
             + " over %d episodes",
         actions,
@@ -232,6 +244,7 @@ public record QanSettings(
         maxRate,
         multipliers,
         metaMomentum,
+        sameStart ? ", the same start every episode" : "",
         hidden,
         dqnRate,
         gamma,
@@ -240,7 +253,6 @@ public record QanSettings(
         targetSync,
         epsilonStart,
         epsilonEnd,
-        epsilonEpisodes,
-        actions);
+        epsilonEpisodes);
   }
 }

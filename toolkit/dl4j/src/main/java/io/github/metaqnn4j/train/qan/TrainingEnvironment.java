@@ -26,7 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * var step = env.step(1);         // keep the learning rate (x1) for 10 mini-batches
  * }</pre>
  */
-public final class TrainingEnvironment {
+public final class TrainingEnvironment implements AutoCloseable {
   /** The observation's length. */
   public static final int FEATURES = 10;
 
@@ -108,6 +108,7 @@ public final class TrainingEnvironment {
    * @return the first observation
    */
   public double[] reset(long seed, List<INDArray> previousTrajectory) {
+    close();
     run = TrainingRun.start(architecture, data, scheme, seed);
     rate = settings.initialRate();
     step = 0;
@@ -129,6 +130,15 @@ public final class TrainingEnvironment {
     return settings.actions() == QanSettings.Actions.MINI_BATCH
         ? data.classes() + 1
         : settings.multipliers().size();
+  }
+
+  /** Frees the current network's native memory; {@link #reset} starts a new one. */
+  @Override
+  public void close() {
+    if (run != null) {
+      run.close();
+      run = null;
+    }
   }
 
   /** Steps in one episode. */

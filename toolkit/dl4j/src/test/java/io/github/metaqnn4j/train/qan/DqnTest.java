@@ -35,8 +35,8 @@ class DqnTest {
    */
   @Test
   void itLearnsTheQValuesOfAChain() {
-    Dqn online = new Dqn(2, 2, 16, 1e-2, 3);
-    Dqn target = new Dqn(2, 2, 16, 1e-2, 3);
+    Dqn online = new Dqn(2, 2, 16, 2e-2, 3);
+    Dqn target = new Dqn(2, 2, 16, 2e-2, 3);
     target.copyFrom(online);
     Replay replay = new Replay(100);
     replay.add(new Dqn.Transition(S0, 1, 0, S1, false));
@@ -44,9 +44,9 @@ class DqnTest {
     replay.add(new Dqn.Transition(S1, 1, 1, S0, true));
     replay.add(new Dqn.Transition(S1, 0, 0, S0, true));
     Rng rng = Rng.of(4);
-    for (int i = 1; i <= 3000; i++) {
+    for (int i = 1; i <= 1200; i++) {
       online.update(replay.sample(8, rng), target, 0.9);
-      if (i % 50 == 0) {
+      if (i % 40 == 0) {
         target.copyFrom(online);
       }
     }

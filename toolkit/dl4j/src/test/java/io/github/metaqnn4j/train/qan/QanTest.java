@@ -99,6 +99,26 @@ class QanTest {
   }
 
   @Test
+  void theSettingsSayWhatTheyAre() {
+    assertTrue(SETTINGS.toString().startsWith("LEARNING_RATE actions, 5 batches per step"));
+    assertTrue(
+        SETTINGS
+            .metaMomentum(0.1)
+            .sameStartEachEpisode()
+            .toString()
+            .contains("meta-momentum 0.1, the same start every episode; DQN 32 units"));
+  }
+
+  @Test
+  void episodesStartFromFreshWeightsOrAllFromTheSame() {
+    assertEquals(
+        List.of(5L, 6L, 7L),
+        List.of(qan(5).startSeed(0), qan(5).startSeed(1), qan(5).startSeed(2)));
+    Qan same = qan(5).settings(SETTINGS.sameStartEachEpisode());
+    assertEquals(List.of(5L, 5L), List.of(same.startSeed(0), same.startSeed(2)));
+  }
+
+  @Test
   void theLearningRateStaysWithinItsBounds() {
     QanSettings s = SETTINGS.initialRate(0.08);
     assertEquals(0.1, s.apply(2, 0.08), 1e-15);
