@@ -33,10 +33,12 @@ class SourceDocsTest {
             .startsWith("The MetaQNN state space"));
     assertEquals(
         Optional.of(
-            "A report of a stored experiment, with its Q values and finished models if it has them."),
+            "A report of a stored experiment, with its Q values (or a controller search's choice\n"
+                + "probabilities) and finished models if it has them."),
         docs.lookup("ExperimentReport ExperimentReport.of(ExperimentStore store)"));
     assertEquals(
-        Optional.of("A report of a search run in this process, with its Q values."),
+        Optional.of(
+            "A report of a search run in this process, with its Q values or choice probabilities."),
         docs.lookup("ExperimentReport ExperimentReport.of(SearchResult result)"));
     assertTrue(docs.lookup("int StateSpace.noSuchMethod()").isEmpty());
     assertTrue(docs.lookup("int NoSuchClass.size()").isEmpty());

@@ -322,6 +322,10 @@ final class SearchCommand implements Callable<Integer> {
     }
     System.err.println("Backend: " + CpuAcceleration.ensure().summary());
     int devices = workers != null ? workers : Devices.workers();
+    int threads = Devices.shareCpu(devices); // several CPU workers: cores / workers threads each
+    if (devices > 1 && !Devices.cuda()) {
+      System.err.println(devices + " workers, " + threads + " native thread(s) each");
+    }
     Splits data = loadData();
     preset = preset.imageSize(data.imageSize()).classes(data.classes());
     if (maxDepth != null) {

@@ -165,17 +165,19 @@ public final class EpisodeAnalysis {
             .xAxisTitle("epochs trained")
             .yAxisTitle("validation accuracy")
             .build();
-    runs.forEach(
-        (name, steps) -> {
-          if (!steps.isEmpty()) {
-            chart
-                .addSeries(
-                    name,
-                    steps.stream().mapToDouble(StoredEpisode.Step::epochs).toArray(),
-                    steps.stream().mapToDouble(StoredEpisode.Step::validationAccuracy).toArray())
-                .setMarker(SeriesMarkers.NONE);
-          }
-        });
+    int i = 0;
+    for (var run : runs.entrySet()) {
+      List<StoredEpisode.Step> steps = run.getValue();
+      if (!steps.isEmpty()) {
+        var series =
+            chart.addSeries(
+                run.getKey(),
+                steps.stream().mapToDouble(StoredEpisode.Step::epochs).toArray(),
+                steps.stream().mapToDouble(StoredEpisode.Step::validationAccuracy).toArray());
+        series.setMarker(SeriesMarkers.NONE);
+        series.setLineColor(Palette.series(i++)); // XChart's own colours repeat a yellow
+      }
+    }
     return chart;
   }
 

@@ -25,6 +25,22 @@ public final class Devices {
     return cuda() ? Math.max(1, Nd4j.getAffinityManager().getNumberOfDevices()) : 1;
   }
 
+  /**
+   * Shares the CPU between {@code workers} training at once: ND4J's native threads per operation
+   * become cores / workers (at least 1), so that two workers on two cores do not each start two
+   * threads. On CUDA, and for one worker, nothing changes.
+   *
+   * @return the native threads each operation may now use
+   */
+  public static int shareCpu(int workers) {
+    if (workers <= 1 || cuda()) {
+      return Nd4j.getEnvironment().maxThreads();
+    }
+    int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / workers);
+    Nd4j.getEnvironment().setMaxThreads(threads);
+    return threads;
+  }
+
   /** The Deeplearning4j version on the class path (from its jar's Maven properties). */
   public static String libraryVersion() {
     var props = new java.util.Properties();

@@ -11,6 +11,7 @@ import io.github.metaqnn4j.search.SyntheticEvaluator;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.train.CpuAcceleration;
+import io.github.metaqnn4j.train.Devices;
 import io.github.metaqnn4j.train.Dl4jEvaluator;
 import io.github.metaqnn4j.train.TrainingScheme;
 import java.util.ArrayList;
@@ -39,6 +40,9 @@ public final class ModelsPerHour {
     int epochs = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     CpuAcceleration.ensure();
     Nd4j.getEnvironment().setMaxThreads(threads);
+    if (threads * workers == Runtime.getRuntime().availableProcessors() && workers > 1) {
+      Devices.shareCpu(workers); // what the command line does for --workers on a CPU
+    }
     StateSpace space = StateSpace.small().build();
     List<Architecture> archs =
         Search.qLearning(space)
