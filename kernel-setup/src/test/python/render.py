@@ -4,6 +4,7 @@
 """
 import glob
 import os
+import re
 import sys
 import time
 
@@ -14,6 +15,8 @@ from nbconvert import HTMLExporter
 from kernel_client import KERNEL
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", "..", "..", ".."))
+STYLESHEET = "notebook.css"
+STYLE = re.compile(r"<style[^>]*>(.*?)</style>\s*", re.S)
 
 
 def notebooks():
@@ -32,12 +35,40 @@ def execute(path, timeout=7200):
 
 
 def write_html(nb, out, path):
-    """Writes the executed notebook as HTML (nbconvert) into out; returns the file and its text."""
+    """Writes the executed notebook as HTML (nbconvert) into out, its style sheets shared with the
+    other notebooks there (share_css); returns the file and its text."""
     html, _ = HTMLExporter().from_notebook_node(nb)
+    html = share_css(html, out)
     target = os.path.join(out, os.path.basename(path)[:-len(".ipynb")] + ".html")
     with open(target, "w") as f:
         f.write(html)
     return target, html
+
+
+def share_css(html, out):
+    """The page with nbconvert's inline style sheets (about 550 KiB, the same in every notebook)
+    replaced by a link to out/notebook.css, which gets them. Refuses a page whose styles differ
+    from the file's: two pages must not need two versions of it."""
+    css = "".join(m.group(1) for m in STYLE.finditer(html))
+    if not css:
+        return html
+    sheet = os.path.join(out, STYLESHEET)
+    if os.path.exists(sheet):
+        with open(sheet) as f:
+            if f.read() != css:
+                raise ValueError(f"{sheet} holds other styles than this page: render all again")
+    else:
+        with open(sheet, "w") as f:
+            f.write(css)
+    link = f'<link rel="stylesheet" href="{STYLESHEET}">\n'
+    first = True
+
+    def replace(_match):
+        nonlocal first
+        keep, first = (link if first else ""), False
+        return keep
+
+    return STYLE.sub(replace, html)
 
 
 def main(out, paths):

@@ -9,7 +9,7 @@ import unittest
 
 import nbformat
 
-from render import ROOT, execute, notebooks, write_html
+from render import ROOT, STYLESHEET, execute, notebooks, write_html
 
 OUT = os.path.join(ROOT, "kernel-setup", "target", "notebooks")
 
@@ -20,6 +20,9 @@ class Notebooks(unittest.TestCase):
         paths = notebooks()
         self.assertTrue(paths, "no notebooks found")
         os.makedirs(OUT, exist_ok=True)
+        stale = os.path.join(OUT, STYLESHEET)  # from an earlier run, maybe another nbconvert
+        if os.path.exists(stale):
+            os.remove(stale)
         total = 0
         for path in paths:
             with self.subTest(notebook=os.path.basename(path)):
@@ -30,6 +33,9 @@ class Notebooks(unittest.TestCase):
                 # as a reader gets it: exported to HTML (fails on an SVG with an XML declaration)
                 _, html = write_html(nb, OUT, path)
                 self.assertIn("<img", html)
+                # nbconvert's styles once, in a sheet beside the pages, not in every page
+                self.assertIn(f'<link rel="stylesheet" href="{STYLESHEET}">', html)
+                self.assertNotIn("<style", html)
                 kinds = set()
                 for cell in nb.cells:
                     for output in cell.get("outputs", []):

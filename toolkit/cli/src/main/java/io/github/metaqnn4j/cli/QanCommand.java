@@ -148,7 +148,8 @@ final class QanCommand implements Callable<Integer> {
             .run();
     System.err.println("QAN " + result.status() + ": " + result.episodes().size() + " episodes");
     try (var s = ExperimentStore.open(store)) {
-      writeReport(s, report != null ? report : ReportCommand.defaultReportDir(store));
+      writeReport(
+          EpisodeAnalysis.of(s), report != null ? report : ReportCommand.defaultReportDir(store));
     }
     return result.status().equals("interrupted") ? 130 : 0;
   }
@@ -170,8 +171,7 @@ final class QanCommand implements Callable<Integer> {
   }
 
   /** Writes the episodes' tables and figures into {@code dir} and prints the table. */
-  static void writeReport(ExperimentStore store, Path dir) {
-    EpisodeAnalysis a = EpisodeAnalysis.of(store);
+  static void writeReport(EpisodeAnalysis a, Path dir) {
     try {
       var files = a.writeTo(dir);
       System.out.println(a.table().printAll());

@@ -1,5 +1,6 @@
 package io.github.metaqnn4j.cli;
 
+import io.github.metaqnn4j.analysis.EpisodeAnalysis;
 import io.github.metaqnn4j.analysis.ExperimentReport;
 import io.github.metaqnn4j.store.ExperimentStore;
 import java.nio.file.Path;
@@ -45,8 +46,9 @@ final class ReportCommand implements Callable<Integer> {
   static void write(Path store, Path dir, int top) {
     Path target = dir != null ? dir : defaultReportDir(store);
     try (var s = ExperimentStore.open(store)) {
-      if (!s.episodes().isEmpty()) {
-        QanCommand.writeReport(s, target);
+      var episodes = s.episodes();
+      if (!episodes.isEmpty()) {
+        QanCommand.writeReport(EpisodeAnalysis.of(episodes), target);
         return;
       }
       ExperimentReport report = ExperimentReport.of(s);

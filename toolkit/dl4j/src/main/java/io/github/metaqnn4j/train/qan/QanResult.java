@@ -123,9 +123,7 @@ public final class QanResult {
   }
 
   private List<StoredEpisode.Step> fixedRun(TrainingRun run, DoubleUnaryOperator rateAtEpoch) {
-    int steps =
-        (settings.epochs() * run.batchesPerEpoch() + settings.stepBatches() - 1)
-            / settings.stepBatches();
+    int steps = settings.steps(run.batchesPerEpoch());
     List<StoredEpisode.Step> out = new ArrayList<>();
     double before = run.validate().loss();
     for (int t = 0; t < steps; t++) {

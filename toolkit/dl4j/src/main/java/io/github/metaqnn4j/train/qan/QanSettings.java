@@ -223,6 +223,11 @@ public record QanSettings(
     return epsilonStart + (epsilonEnd - epsilonStart) * episode / epsilonEpisodes;
   }
 
+  /** Steps in an episode of a network with {@code batchesPerEpoch} mini-batches per epoch. */
+  int steps(int batchesPerEpoch) {
+    return (epochs * batchesPerEpoch + stepBatches - 1) / stepBatches;
+  }
+
   /** The learning rate after action {@code action} at {@code rate}, kept within the bounds. */
   public double apply(int action, double rate) {
     return Math.max(minRate, Math.min(maxRate, rate * multipliers.get(action)));

@@ -112,9 +112,7 @@ public final class TrainingEnvironment implements AutoCloseable {
     run = TrainingRun.start(architecture, data, scheme, seed);
     rate = settings.initialRate();
     step = 0;
-    steps =
-        (settings.epochs() * run.batchesPerEpoch() + settings.stepBatches() - 1)
-            / settings.stepBatches();
+    steps = settings.steps(run.batchesPerEpoch());
     previous = settings.metaMomentum() > 0 ? previousTrajectory : null;
     trajectory.clear();
     last = run.validate();
