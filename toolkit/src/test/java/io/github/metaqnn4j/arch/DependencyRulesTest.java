@@ -187,5 +187,9 @@ class DependencyRulesTest {
         jars.stream().filter(n -> n.startsWith("commons-compress-")).findFirst().orElseThrow();
     String[] v = compress.replace("commons-compress-", "").replace(".jar", "").split("\\.");
     assertTrue(Integer.parseInt(v[0]) > 1 || Integer.parseInt(v[1]) >= 26, "too old: " + compress);
+    // the PyTorch engine is an option (metaqnn4j-pytorch, 111 MB of native code): never brought
+    assertTrue(
+        jars.stream().noneMatch(n -> n.startsWith("metaqnn4j-pytorch") || n.startsWith("pytorch-")),
+        jars.toString());
   }
 }

@@ -13,9 +13,7 @@ import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.store.StoreException;
-import io.github.metaqnn4j.train.CpuAcceleration;
-import io.github.metaqnn4j.train.Devices;
-import io.github.metaqnn4j.train.Dl4jEvaluator;
+import io.github.metaqnn4j.train.TrainingEngine;
 import io.github.metaqnn4j.train.TrainingScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -136,6 +134,14 @@ final class SearchCommand implements Callable<Integer> {
   long seed;
 
   @Option(
+      names = "--engine",
+      defaultValue = "dl4j",
+      description =
+          "Trains the models with 'dl4j' (Deeplearning4j, the default) or 'pytorch' (PyTorch 2.7.1"
+              + " through DJL: the same networks and scheme; about 1.8x faster on a CPU).")
+  String engine;
+
+  @Option(
       names = {"--devices", "--workers"},
       description = "Models trained at once, one per device (default: one per GPU, 1 on a CPU).")
   Integer workers;
@@ -206,6 +212,9 @@ final class SearchCommand implements Callable<Integer> {
     optional(o, "models", models);
     optional(o, "subsample", subsample);
     optional(o, "devices", workers);
+    if (!engine.equals("dl4j")) {
+      o.put("engine", engine); // stores of the default engine keep the options they always had
+    }
     if (earlyStopping != null) {
       o.put("early-stopping", earlyStopping);
       o.put("delta", Double.toString(delta));
@@ -291,6 +300,11 @@ final class SearchCommand implements Callable<Integer> {
           spec.commandLine(), "--entropy must not be negative, got " + entropy);
     }
     Checks.atLeastIfGiven(spec, "--devices", workers, 1);
+    try {
+      TrainingEngine.named(engine);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), "--engine: " + e.getMessage());
+    }
     Checks.atLeast(spec, "--epochs", epochs, 1);
     Checks.atLeast(spec, "--batch", batch, 1);
     Checks.atLeast(spec, "--max-failures", maxFailures, 1);
@@ -320,10 +334,11 @@ final class SearchCommand implements Callable<Integer> {
     if (models != null) {
       plan = plan.scaledTo(models);
     }
-    System.err.println("Backend: " + CpuAcceleration.ensure().summary());
-    int devices = workers != null ? workers : Devices.workers();
-    int threads = Devices.shareCpu(devices); // several CPU workers: cores / workers threads each
-    if (devices > 1 && !Devices.cuda()) {
+    TrainingEngine trainer = TrainingEngine.named(engine);
+    System.err.println("Backend: " + trainer.description());
+    int devices = workers != null ? workers : trainer.workers();
+    int threads = trainer.shareCpu(devices); // several CPU workers: cores / workers threads each
+    if (devices > 1 && threads > 0) {
       System.err.println(devices + " workers, " + threads + " native thread(s) each");
     }
     Splits data = loadData();
@@ -351,7 +366,7 @@ final class SearchCommand implements Callable<Integer> {
               .batch(controllerBatch));
     }
     builder
-        .evaluator(Dl4jEvaluator.on(data).scheme(scheme))
+        .evaluator(trainer.evaluator(data, scheme))
         .schedule(plan)
         .seed(seed)
         .workers(devices)

@@ -53,6 +53,11 @@ class BadInputTest {
     refused("--max-depth must be at least 1, got 0", "search", "--max-depth", "0");
     refused("--max-failures must be at least 1, got 0", "search", "--max-failures", "0");
     refused("unknown --agent 'sarsa': use q-learning or controller", "search", "--agent", "sarsa");
+    refused(
+        "--engine: no training engine \"tensorflow\": there are [dl4j, pytorch]",
+        "search",
+        "--engine",
+        "tensorflow");
     refused("--meta-momentum must be in [0, 1), got 1.0", "qan", "--meta-momentum", "1");
     refused("--episodes must be at least 1, got 0", "qan", "--episodes", "0");
     refused("--architecture: ", "qan", "--architecture", "[C(4,3,1), X(2)]");

@@ -192,6 +192,39 @@ class CommandLineTest {
   }
 
   @Test
+  void aSearchTrainedByPyTorchIsStoredWithItsEngineAndResumesWithIt() throws Exception {
+    Path store = dir.resolve("pytorch.db");
+    String[] args = {
+      "search",
+      "--engine",
+      "pytorch",
+      "--space",
+      "small",
+      "--schedule",
+      "1.0x3",
+      "--epochs",
+      "1",
+      "--subsample",
+      "600",
+      "--validation",
+      "200",
+      "--store",
+      store.toString()
+    };
+    assertEquals(0, Main.run(args));
+    try (var s = ExperimentStore.open(store)) {
+      assertEquals("pytorch", ((java.util.Map<?, ?>) s.settings().get("cli")).get("engine"));
+      assertEquals("pytorch", ((java.util.Map<?, ?>) s.settings().get("evaluator")).get("type"));
+      assertEquals(3, s.models().size());
+      assertTrue(
+          s.models().stream().allMatch(m -> m.status().equals("COMPLETED")), s.models().toString());
+    }
+    // resumed from the store alone: the engine comes back with the other options
+    assertEquals("pytorch", SearchCommand.stored(store).options().get("engine"));
+    assertEquals(0, Main.run("resume", "--store", store.toString())); // nothing left to do
+  }
+
+  @Test
   void qanLearnsAControllerOfTheLearningRateStoredAndReported() throws Exception {
     Path store = dir.resolve("qan.db");
     String[] args = {

@@ -1,7 +1,6 @@
 package io.github.metaqnn4j.train;
 
 import io.github.metaqnn4j.data.Splits;
-import io.github.metaqnn4j.search.Epoch;
 import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.search.Evaluator;
@@ -9,7 +8,6 @@ import io.github.metaqnn4j.space.Architecture;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 
 /**
@@ -76,38 +74,55 @@ public final class Dl4jEvaluator implements Evaluator {
 
   @Override
   public Evaluation evaluate(Architecture architecture, EvaluationContext context) {
-    long start = System.nanoTime();
     NetworkStats stats =
         Networks.stats(architecture, data.channels(), data.imageSize(), data.classes());
-    Map<String, Double> sizes =
-        Map.of("parameters", (double) stats.parameters(), "flops", (double) stats.flops());
-    try {
-      Devices.bind(context.worker());
-      Tensors t = tensors();
-      double chance = 1.0 / data.classes() + scheme.chanceMargin();
-      for (int restart = 0; ; restart++) {
-        Attempt a = attempt(architecture, context, t, restart, chance);
-        if (a.failure != null) {
-          return Evaluation.failed(a.failure, seconds(start)).withMetrics(sizes);
-        }
-        if (a.restart && restart < scheme.maxRestarts()) {
-          continue;
-        }
-        Evaluation e =
-            a.stopped
-                ? Evaluation.stoppedEarly(context.curve(), seconds(start))
-                : Evaluation.completed(context.curve(), seconds(start));
-        return e.withMetrics(
-            Map.of(
-                "parameters", (double) stats.parameters(),
-                "flops", (double) stats.flops(),
-                "restarts", (double) restart,
-                "learningRate", scheme.learningRateAt(1, restart)));
-      }
-    } catch (RuntimeException | OutOfMemoryError e) {
-      // out of memory by its type (ND4J's allocators throw OutOfMemoryError); other errors end
-      // the search
-      return Evaluation.failedBy(e, seconds(start)).withMetrics(sizes);
+    return SchemedTraining.evaluate(
+        architecture,
+        context,
+        scheme,
+        data.train().size(),
+        data.classes(),
+        stats,
+        (seed, rate) -> {
+          Devices.bind(context.worker());
+          return new Network(tensors(), build(architecture, seed, rate));
+        });
+  }
+
+  private MultiLayerNetwork build(Architecture architecture, long seed, double rate) {
+    return Networks.build(
+        architecture, data.channels(), data.imageSize(), data.classes(), scheme, seed, rate);
+  }
+
+  /** A Deeplearning4j network as the scheme drives it. */
+  private final class Network implements SchemedTraining.Network {
+    private final Tensors t;
+    private final MultiLayerNetwork net;
+
+    Network(Tensors t, MultiLayerNetwork net) {
+      this.t = t;
+      this.net = net;
+    }
+
+    @Override
+    public double epoch(int[] order, double learningRate) {
+      net.setLearningRate(learningRate);
+      return Fitting.epoch(net, t.train(), scheme.batchSize(), order);
+    }
+
+    @Override
+    public double validationAccuracy() {
+      return Fitting.accuracy(net, t.validation());
+    }
+
+    @Override
+    public double testAccuracy() {
+      return testEachEpoch ? Fitting.accuracy(net, t.test()) : Double.NaN;
+    }
+
+    @Override
+    public void close() {
+      net.close(); // its native memory now, not when the collector gets to it
     }
   }
 
@@ -143,66 +158,6 @@ public final class Dl4jEvaluator implements Evaluator {
     return p;
   }
 
-  private static final class Attempt {
-    String failure;
-    boolean restart;
-    boolean stopped;
-  }
-
-  private Attempt attempt(
-      Architecture architecture, EvaluationContext context, Tensors t, int restart, double chance) {
-    Attempt result = new Attempt();
-    MultiLayerNetwork net;
-    try {
-      net =
-          Networks.build(
-              architecture,
-              data.channels(),
-              data.imageSize(),
-              data.classes(),
-              scheme,
-              context.seed() + restart,
-              scheme.learningRateAt(1, restart));
-    } catch (RuntimeException e) {
-      result.failure = "cannot build the network: " + e.getMessage();
-      return result;
-    }
-    Random shuffle = new Random(context.seed() * 31 + restart);
-    try {
-      for (int epoch = 1; epoch <= scheme.epochs(); epoch++) {
-        long epochStart = System.nanoTime();
-        double rate = scheme.learningRateAt(epoch, restart);
-        net.setLearningRate(rate);
-        double loss = Fitting.epoch(net, t.train(), scheme.batchSize(), shuffle);
-        if (!Double.isFinite(loss)) {
-          result.failure =
-              "diverged: the training loss became "
-                  + loss
-                  + " in epoch "
-                  + epoch
-                  + " (learning rate "
-                  + rate
-                  + ")";
-          return result;
-        }
-        double accuracy = Fitting.accuracy(net, t.validation());
-        if (epoch == 1 && accuracy <= chance && restart < scheme.maxRestarts()) {
-          result.restart = true;
-          return result;
-        }
-        double secs = (System.nanoTime() - epochStart) / 1e9; // training and validation only
-        double test = testEachEpoch ? Fitting.accuracy(net, t.test()) : Double.NaN;
-        if (!context.epochDone(new Epoch(epoch, accuracy, loss, secs, test))) {
-          result.stopped = true;
-          return result;
-        }
-      }
-      return result;
-    } finally {
-      net.close(); // its native memory now, not when the collector gets to it
-    }
-  }
-
   private Tensors tensors() {
     Tensors t = tensors;
     if (t == null) {
@@ -220,9 +175,5 @@ public final class Dl4jEvaluator implements Evaluator {
       }
     }
     return t;
-  }
-
-  private static double seconds(long start) {
-    return (System.nanoTime() - start) / 1e9;
   }
 }

@@ -52,8 +52,15 @@ final class Fitting {
    * network diverged; the pass stops there).
    */
   static double epoch(MultiLayerNetwork net, Tensors train, int batchSize, Random shuffle) {
-    int n = train.count();
-    int[] order = permutation(n, shuffle);
+    return epoch(net, train, batchSize, permutation(train.count(), shuffle));
+  }
+
+  /**
+   * One pass over {@code train} in the given order; as {@link #epoch(MultiLayerNetwork, Tensors,
+   * int, Random)}.
+   */
+  static double epoch(MultiLayerNetwork net, Tensors train, int batchSize, int[] order) {
+    int n = order.length;
     double lossSum = 0;
     int batches = 0;
     for (int from = 0; from < n; from += batchSize) {
