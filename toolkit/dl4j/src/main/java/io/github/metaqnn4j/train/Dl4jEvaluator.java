@@ -132,13 +132,7 @@ public final class Dl4jEvaluator implements Evaluator {
    */
   @Override
   public Map<String, Object> settings() {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("type", "dl4j");
-    s.put("training", scheme);
-    s.put("data", data.description());
-    s.put("images", Map.of("train", data.train().size(), "validation", data.validation().size()));
-    s.put("testEachEpoch", testEachEpoch);
-    return s;
+    return SchemedTraining.settings("dl4j", scheme, data, testEachEpoch);
   }
 
   /**

@@ -1,9 +1,11 @@
 package io.github.metaqnn4j.train;
 
+import io.github.metaqnn4j.data.Splits;
 import io.github.metaqnn4j.search.Epoch;
 import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.space.Architecture;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
@@ -97,6 +99,23 @@ public final class SchemedTraining {
       // the search
       return Evaluation.failedBy(e, seconds(start)).withMetrics(sizes);
     }
+  }
+
+  /**
+   * The settings of an evaluator that trains by {@code scheme} on {@code data}: the engine, the
+   * scheme, the data's description and split sizes, and whether test accuracy is measured. Stored
+   * with a search and compared when it resumes, so that a search continues only with the same
+   * engine, scheme and data.
+   */
+  public static Map<String, Object> settings(
+      String engine, TrainingScheme scheme, Splits data, boolean testEachEpoch) {
+    Map<String, Object> s = new LinkedHashMap<>();
+    s.put("type", engine);
+    s.put("training", scheme);
+    s.put("data", data.description());
+    s.put("images", Map.of("train", data.train().size(), "validation", data.validation().size()));
+    s.put("testEachEpoch", testEachEpoch);
+    return s;
   }
 
   private static final class Attempt {

@@ -97,13 +97,7 @@ public final class PyTorchEvaluator implements Evaluator {
    */
   @Override
   public Map<String, Object> settings() {
-    Map<String, Object> s = new LinkedHashMap<>();
-    s.put("type", "pytorch");
-    s.put("training", scheme);
-    s.put("data", data.description());
-    s.put("images", Map.of("train", data.train().size(), "validation", data.validation().size()));
-    s.put("testEachEpoch", testEachEpoch);
-    return s;
+    return SchemedTraining.settings("pytorch", scheme, data, testEachEpoch);
   }
 
   /** PyTorch's and DJL's versions, PyTorch's threads, and the SHA-256 of every data file. */
