@@ -22,8 +22,9 @@ import io.github.metaqnn4j.train.TrainingScheme;
 /**
  * One network trained by PyTorch: a DJL model and trainer with Adam (the scheme's betas and
  * epsilon; the learning rate set per epoch), softmax cross-entropy on the logits, the mean over the
- * batch. The images are copied to PyTorch once per network; each step gathers its batch there by
- * index, and its tensors live in a manager of their own, freed when the step ends.
+ * batch. The images are copied to PyTorch once per network; each pass gathers them there in its
+ * order at once, each step takes its batch as a view of that, and each step's tensors live in a
+ * manager of their own, freed when the step ends.
  */
 final class TorchNetwork implements SchemedTraining.Network {
   private static final int EVAL_BATCH = 512;
@@ -101,29 +102,36 @@ final class TorchNetwork implements SchemedTraining.Network {
     int batchSize = scheme.batchSize();
     double lossSum = 0;
     int batches = 0;
-    for (int from = 0; from < order.length; from += batchSize) {
-      int to = Math.min(order.length, from + batchSize);
-      double loss = step(order, from, to);
-      if (!Double.isFinite(loss)) {
-        return loss;
+    try (NDManager pass = trainer.getManager().newSubManager()) {
+      // the whole pass in its order, gathered once: each step then takes a view, allocating nothing
+      long[] rows = new long[order.length];
+      for (int i = 0; i < rows.length; i++) {
+        rows[i] = order[i];
       }
-      lossSum += loss;
-      batches++;
+      NDIndex all = new NDIndex("{}", pass.create(rows));
+      NDArray images = trainImages.get(all);
+      NDArray labels = trainLabels.get(all);
+      images.attach(pass);
+      labels.attach(pass);
+      for (int from = 0; from < order.length; from += batchSize) {
+        int to = Math.min(order.length, from + batchSize);
+        double loss = step(images, labels, new NDIndex(from + ":" + to));
+        if (!Double.isFinite(loss)) {
+          return loss;
+        }
+        lossSum += loss;
+        batches++;
+      }
     }
     return lossSum / Math.max(1, batches);
   }
 
-  /** One Adam step on the images {@code order[from..to)}; returns the batch's mean loss. */
-  private double step(int[] order, int from, int to) {
+  /** One Adam step on the rows {@code batch} of the pass; returns the batch's mean loss. */
+  private double step(NDArray images, NDArray labels, NDIndex batch) {
     try (NDManager step = trainer.getManager().newSubManager()) {
-      long[] rows = new long[to - from];
-      for (int i = from; i < to; i++) {
-        rows[i - from] = order[i];
-      }
-      NDIndex batch = new NDIndex("{}", step.create(rows));
-      NDArray x = trainImages.get(batch);
-      NDArray y = trainLabels.get(batch);
-      x.attach(step); // freed with the step, not with the network
+      NDArray x = images.get(batch);
+      NDArray y = labels.get(batch);
+      x.attach(step); // views, freed with the step
       y.attach(step);
       double loss;
       try (GradientCollector gc = trainer.newGradientCollector()) {
