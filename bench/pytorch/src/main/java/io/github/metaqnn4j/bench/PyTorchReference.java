@@ -23,9 +23,8 @@ import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import io.github.metaqnn4j.data.Datasets;
 import io.github.metaqnn4j.data.Splits;
+import io.github.metaqnn4j.search.Provenance;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -112,7 +111,7 @@ public final class PyTorchReference {
             sorted[0],
             sorted[rounds - 1],
             warmUp,
-            peakRssMib(),
+            Provenance.peakMemoryMib(),
             Engine.getInstance().getEngineName(),
             Engine.getInstance().getVersion(),
             Runtime.getRuntime().availableProcessors());
@@ -143,14 +142,5 @@ public final class PyTorchReference {
       }
       trainer.step();
     }
-  }
-
-  private static long peakRssMib() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
-      }
-    }
-    return -1;
   }
 }

@@ -80,6 +80,26 @@ public final class Provenance {
     return "unknown";
   }
 
+  /**
+   * This process's peak resident memory in MiB (Linux's VmHWM), or -1 where the system does not
+   * tell it: what the benchmarks print beside their speeds.
+   */
+  public static long peakMemoryMib() {
+    Path status = Path.of("/proc/self/status");
+    try {
+      if (Files.isReadable(status)) {
+        for (String line : Files.readAllLines(status)) {
+          if (line.startsWith("VmHWM:")) {
+            return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
+          }
+        }
+      }
+    } catch (IOException | UncheckedIOException | NumberFormatException e) {
+      // not known: said by -1
+    }
+    return -1;
+  }
+
   private static Properties readBuild() {
     Properties p = new Properties();
     try (InputStream in = Provenance.class.getResourceAsStream("build.properties")) {

@@ -2,6 +2,7 @@ package io.github.metaqnn4j.bench;
 
 import io.github.metaqnn4j.data.Datasets;
 import io.github.metaqnn4j.data.Splits;
+import io.github.metaqnn4j.search.Provenance;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.train.BackendReport;
 import io.github.metaqnn4j.train.CpuAcceleration;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
@@ -82,18 +81,9 @@ public final class TrainingBenchmark {
         sorted[0],
         sorted[rounds - 1],
         warmUp,
-        peakRssMib(),
+        Provenance.peakMemoryMib(),
         heapPeak >> 20,
         backend.oneDnnBuild() ? "yes" : "no",
         backend.helpersActive() ? "active" : "off");
-  }
-
-  private static long peakRssMib() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
-      }
-    }
-    return -1;
   }
 }

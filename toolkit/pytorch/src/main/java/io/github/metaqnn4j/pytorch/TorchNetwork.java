@@ -32,13 +32,12 @@ final class TorchNetwork implements SchemedTraining.Network {
   private final Model model;
   private final Trainer trainer;
   private final TrainingScheme scheme;
-  private final ImageDataset train;
-  private final ImageDataset validation;
-  private final ImageDataset test;
   private final NDArray trainImages;
   private final NDArray trainLabels;
   private final NDArray validationImages;
   private final NDArray testImages;
+  private final int[] validationLabels;
+  private final int[] testLabels;
   private volatile float rate;
 
   /**
@@ -55,15 +54,15 @@ final class TorchNetwork implements SchemedTraining.Network {
       long seed,
       double learningRate) {
     this.scheme = scheme;
-    this.train = train;
-    this.validation = validation;
-    this.test = test;
+    this.validationLabels = validation.labels();
+    this.testLabels = test == null ? null : test.labels();
     this.rate = (float) learningRate;
     Torch.seed(seed);
     model = Model.newInstance("metaqnn4j", Device.cpu(), Torch.ENGINE);
     try {
       model.setBlock(
-          TorchNetworks.build(architecture, train.channels(), train.height(), classes(), scheme));
+          TorchNetworks.build(
+              architecture, train.channels(), train.height(), train.classes(), scheme));
       Tracker tracker = update -> rate;
       Optimizer adam =
           Optimizer.adam()
@@ -90,10 +89,6 @@ final class TorchNetwork implements SchemedTraining.Network {
   /** The network's layers and parameters (for tests that set its weights). */
   Block block() {
     return model.getBlock();
-  }
-
-  private int classes() {
-    return train.classes();
   }
 
   @Override
@@ -147,12 +142,12 @@ final class TorchNetwork implements SchemedTraining.Network {
 
   @Override
   public double validationAccuracy() {
-    return accuracy(validationImages, validation.labels());
+    return accuracy(validationImages, validationLabels);
   }
 
   @Override
   public double testAccuracy() {
-    return testImages == null ? Double.NaN : accuracy(testImages, test.labels());
+    return testImages == null ? Double.NaN : accuracy(testImages, testLabels);
   }
 
   /** The share of {@code images} whose most probable class is their label. */

@@ -6,8 +6,6 @@ import io.github.metaqnn4j.search.Provenance;
 import io.github.metaqnn4j.space.Architecture;
 import io.github.metaqnn4j.train.TrainingScheme;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
@@ -59,7 +57,7 @@ public final class EngineThroughput {
           sorted[0],
           sorted[rounds - 1],
           warmUp,
-          peakRssMib(),
+          Provenance.peakMemoryMib(),
           Torch.description(),
           Torch.threads(),
           Provenance.cpuModel());
@@ -73,14 +71,5 @@ public final class EngineThroughput {
       order[i] = i % available;
     }
     return order;
-  }
-
-  private static long peakRssMib() throws IOException {
-    for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-      if (line.startsWith("VmHWM:")) {
-        return Long.parseLong(line.replaceAll("[^0-9]", "")) >> 10;
-      }
-    }
-    return -1;
   }
 }
