@@ -117,6 +117,12 @@ class KernelBehaviour(unittest.TestCase):
                 "XYChart c = new XYChartBuilder().title(\"x\").build();")
         self.assertEqual(self.result("t.rowCount()")["text/plain"], "2")
 
+    def test_the_kernel_runs_with_the_native_settings(self):
+        # kernel-setup/install writes those of scripts/lib/native-settings into kernel.json's env
+        self.assertIn("PASSIVE", self.result('System.getenv("OMP_WAIT_POLICY")')["text/plain"])
+        self.assertIn("glibc.malloc.arena_max=1",
+                      self.result('System.getenv("GLIBC_TUNABLES")')["text/plain"])
+
     def test_maven_names_what_it_cannot_resolve(self):
         err = self.error(f"%mavenRepo local file://{self.repo}\n%maven demo:missing:9.9")
         self.assertIn("demo:missing:9.9", err["evalue"])

@@ -76,6 +76,53 @@ class BuildIfStaleTest(unittest.TestCase):
         self.assertEqual(len(self.mvn_calls()), 2)
 
 
+class NativeSettingsTest(unittest.TestCase):
+    """scripts/metaqnn4j starts Java with scripts/lib/native-settings' environment for the engine
+    its command line asks for (a stand-in java prints what it was given)."""
+
+    def setUp(self):
+        self.tmp = tempfile.mkdtemp()
+        java = os.path.join(self.tmp, "java")
+        with open(java, "w") as f:
+            f.write('#!/usr/bin/env bash\n'
+                    'echo "GLIBC_TUNABLES=${GLIBC_TUNABLES:-}"\n'
+                    'echo "OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-}"\n')
+        os.chmod(java, 0o755)
+        with open(os.path.join(self.tmp, "mvn"), "w") as f:
+            f.write(FAKE_MVN)  # the command line is built by the test command already
+        os.chmod(os.path.join(self.tmp, "mvn"), 0o755)
+        self.env = {k: v for k, v in os.environ.items()
+                    if k not in ("GLIBC_TUNABLES", "OMP_WAIT_POLICY", "METAQNN4J_NATIVE_SETTINGS")}
+        self.env.update(PATH=self.tmp + os.pathsep + os.environ["PATH"],
+                        MVN_CALLS=os.path.join(self.tmp, "calls"))
+
+    def tearDown(self):
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    def settings(self, *args, **env):
+        out = subprocess.run([os.path.join(ROOT, "scripts", "metaqnn4j"), *args],
+                             env=dict(self.env, **env), capture_output=True, text=True, check=True)
+        return dict(line.split("=", 1) for line in out.stdout.splitlines())
+
+    def test_deeplearning4j_gets_one_malloc_arena_and_sleeping_openmp_threads(self):
+        s = self.settings("search", "--models", "3")
+        self.assertIn("glibc.malloc.arena_max=1", s["GLIBC_TUNABLES"])
+        self.assertIn("glibc.malloc.trim_threshold=", s["GLIBC_TUNABLES"])
+        self.assertEqual(s["OMP_WAIT_POLICY"], "PASSIVE")
+
+    def test_pytorch_gets_the_malloc_settings_and_spinning_openmp_threads(self):
+        for args in (["search", "--engine", "pytorch"], ["search", "--engine=pytorch"]):
+            s = self.settings(*args)
+            self.assertIn("glibc.malloc.arena_max=1", s["GLIBC_TUNABLES"])
+            self.assertEqual(s["OMP_WAIT_POLICY"], "", args)
+
+    def test_what_the_user_set_is_kept_and_off_sets_nothing(self):
+        s = self.settings("search", OMP_WAIT_POLICY="ACTIVE", GLIBC_TUNABLES="glibc.malloc.arena_max=4")
+        self.assertEqual(s, {"GLIBC_TUNABLES": "glibc.malloc.arena_max=4", "OMP_WAIT_POLICY": "ACTIVE"})
+        s = self.settings("search", METAQNN4J_NATIVE_SETTINGS="off")
+        self.assertEqual(s, {"GLIBC_TUNABLES": "", "OMP_WAIT_POLICY": ""})
+
+
 class TerminalWalkthrough(unittest.TestCase):
     def test_the_jshell_script_does_what_notebook_3_does(self):
         work = tempfile.mkdtemp()

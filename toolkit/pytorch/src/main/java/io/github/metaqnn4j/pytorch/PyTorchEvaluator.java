@@ -23,6 +23,12 @@ import java.util.Objects;
  * <p>The weights come from the model's seed through PyTorch's global generator: with one worker a
  * seed gives the same curve every time; with several workers at once, models draw from it in turn.
  *
+ * <p>Start the JVM with glibc's malloc settings of {@code scripts/lib/native-settings}, as {@code
+ * scripts/metaqnn4j} does ({@code
+ * GLIBC_TUNABLES=glibc.malloc.arena_max=1:glibc.malloc.trim_threshold=268435456:glibc.malloc.mmap_threshold=67108864}):
+ * without them, glibc may unmap a training step's buffers when they are freed and fault them back
+ * in at the next step, which made the reference CNN about a quarter slower.
+ *
  * <pre>{@code
  * var data = Datasets.fashionMnist().validation(500).subsample(2_000).load();
  * var evaluator = PyTorchEvaluator.on(data).scheme(TrainingScheme.paper().epochs(2));
