@@ -74,15 +74,11 @@ public final class Dl4jEvaluator implements Evaluator {
 
   @Override
   public Evaluation evaluate(Architecture architecture, EvaluationContext context) {
-    NetworkStats stats =
-        Networks.stats(architecture, data.channels(), data.imageSize(), data.classes());
     return SchemedTraining.evaluate(
         architecture,
         context,
         scheme,
-        data.train().size(),
-        data.classes(),
-        stats,
+        data,
         (seed, rate) -> {
           Devices.bind(context.worker());
           return new Network(tensors(), build(architecture, seed, rate));

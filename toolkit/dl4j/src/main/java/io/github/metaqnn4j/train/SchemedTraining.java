@@ -18,7 +18,7 @@ import java.util.Random;
  * PyTorch), so that both engines train the same way.
  *
  * <pre>{@code
- * Evaluation e = SchemedTraining.evaluate(arch, context, scheme, 5_000, 10, stats,
+ * Evaluation e = SchemedTraining.evaluate(arch, context, scheme, data,
  *     (seed, rate) -> myEngine.build(arch, seed, rate));
  * }</pre>
  */
@@ -57,19 +57,20 @@ public final class SchemedTraining {
    * Failures to build, divergence, and runtime errors or out of memory while training are failed
    * evaluations with their reasons.
    *
-   * @param trainImages the size of the training split (the orders are permutations of it)
-   * @param classes the number of classes (chance is {@code 1 / classes})
-   * @param stats the architecture's parameters and FLOPs, recorded as metrics
+   * @param data the splits the networks train on: the orders are permutations of the training
+   *     split, chance is one over its classes, and the architecture's parameters and FLOPs on its
+   *     images are recorded as metrics
    */
   public static Evaluation evaluate(
       Architecture architecture,
       EvaluationContext context,
       TrainingScheme scheme,
-      int trainImages,
-      int classes,
-      NetworkStats stats,
+      Splits data,
       NetworkBuilder builder) {
     long start = System.nanoTime();
+    int trainImages = data.train().size();
+    int classes = data.classes();
+    NetworkStats stats = Networks.stats(architecture, data.channels(), data.imageSize(), classes);
     Map<String, Double> sizes =
         Map.of("parameters", (double) stats.parameters(), "flops", (double) stats.flops());
     try {

@@ -6,7 +6,6 @@ import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.search.Evaluator;
 import io.github.metaqnn4j.space.Architecture;
-import io.github.metaqnn4j.train.Networks;
 import io.github.metaqnn4j.train.SchemedTraining;
 import io.github.metaqnn4j.train.TrainingScheme;
 import java.util.LinkedHashMap;
@@ -83,9 +82,7 @@ public final class PyTorchEvaluator implements Evaluator {
         architecture,
         context,
         scheme,
-        data.train().size(),
-        data.classes(),
-        Networks.stats(architecture, data.channels(), data.imageSize(), data.classes()),
+        data,
         (seed, rate) ->
             new TorchNetwork(
                 architecture,
