@@ -5,17 +5,20 @@ import io.github.metaqnn4j.search.Epoch;
 import io.github.metaqnn4j.search.Evaluation;
 import io.github.metaqnn4j.search.EvaluationContext;
 import io.github.metaqnn4j.space.Architecture;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 /**
  * The training scheme's epoch loop, the same for every engine: the learning rate of each epoch, the
  * shuffled order of the training images (drawn from the model's seed and restart), restarts when
- * the first epoch is no better than chance, divergence, and the stopping rule asked after every
- * epoch. An engine supplies only a {@link Network} that trains one epoch in a given order and
- * measures accuracy ({@link Dl4jEvaluator} with Deeplearning4j; {@code metaqnn4j-pytorch} with
- * PyTorch), so that both engines train the same way.
+ * the model is no better than chance after the scheme's {@link TrainingScheme#restartCheckUpdates}
+ * updates (epochs before that check are reported once it passes), divergence, and the stopping rule
+ * asked after every epoch. An engine supplies only a {@link Network} that trains one epoch in a
+ * given order and measures accuracy ({@link Dl4jEvaluator} with Deeplearning4j; {@code
+ * metaqnn4j-pytorch} with PyTorch), so that both engines train the same way.
  *
  * <pre>{@code
  * Evaluation e = SchemedTraining.evaluate(arch, context, scheme, data,
@@ -141,6 +144,10 @@ public final class SchemedTraining {
       return result;
     }
     Random shuffle = new Random(context.seed() * 31 + restart);
+    int updatesPerEpoch = (trainImages + scheme.batchSize() - 1) / scheme.batchSize();
+    int checkEpoch = restart < scheme.maxRestarts() ? scheme.restartCheckEpoch(updatesPerEpoch) : 0;
+    // epochs before the restart check are held back: a network that restarts reports none of them
+    List<Epoch> held = new ArrayList<>();
     try (net) {
       for (int epoch = 1; epoch <= scheme.epochs(); epoch++) {
         long epochStart = System.nanoTime();
@@ -158,16 +165,22 @@ public final class SchemedTraining {
           return result;
         }
         double accuracy = net.validationAccuracy();
-        if (epoch == 1 && accuracy <= chance && restart < scheme.maxRestarts()) {
+        if (epoch == checkEpoch && accuracy <= chance) {
           result.restart = true;
           return result;
         }
         double secs = (System.nanoTime() - epochStart) / 1e9; // training and validation only
-        double test = net.testAccuracy();
-        if (!context.epochDone(new Epoch(epoch, accuracy, loss, secs, test))) {
-          result.stopped = true;
-          return result;
+        held.add(new Epoch(epoch, accuracy, loss, secs, net.testAccuracy()));
+        if (epoch < checkEpoch) {
+          continue;
         }
+        for (Epoch e : held) {
+          if (!context.epochDone(e)) {
+            result.stopped = true;
+            return result;
+          }
+        }
+        held.clear();
       }
       return result;
     }

@@ -6,9 +6,16 @@ import java.util.function.Consumer;
 /**
  * How each sampled network is trained. The defaults are the paper's: Adam (learning rate 1e-3,
  * beta1 0.9, beta2 0.999, epsilon 1e-8), batch 128, 20 epochs, learning rate x0.2 every 5 epochs,
- * dropout after every two layers, Xavier initialisation; and if after the first epoch the model is
- * no better than chance (at most {@code 1/classes + chanceMargin}), training restarts with the
- * learning rate x0.4, at most 5 times.
+ * dropout after every two layers, Xavier initialisation; and if the model is no better than chance
+ * (at most {@code 1/classes + chanceMargin}) after its first epoch on CIFAR-10, training restarts
+ * with the learning rate x0.4, at most 5 times.
+ *
+ * <p>The paper's first epoch is about 350 updates of 128 images (45,000 training images). The
+ * restart check is made after that many updates, not after one epoch, so that on a subsample (2,000
+ * images are 16 updates an epoch) a network is not judged before it could have learned: the check
+ * comes at the end of the first epoch by which {@code restartCheckUpdates} updates were made, and
+ * not at all when the training is shorter. On CIFAR-10's full training split this is epoch 1, the
+ * paper's rule.
  *
  * <pre>{@code
  * TrainingScheme.paper().epochs(3).batchSize(64);
@@ -24,7 +31,9 @@ import java.util.function.Consumer;
  * @param decayEvery epochs between learning-rate decays
  * @param restartFactor factor applied to the learning rate at each restart
  * @param maxRestarts most restarts when the first epoch is no better than chance
- * @param chanceMargin accuracy above chance the first epoch must exceed to avoid a restart
+ * @param chanceMargin accuracy above chance the checked epoch must exceed to avoid a restart
+ * @param restartCheckUpdates updates after which the restart check is made (at the end of that
+ *     epoch)
  * @param dropout whether to insert the paper's dropout
  */
 public record TrainingScheme(
@@ -39,6 +48,7 @@ public record TrainingScheme(
     double restartFactor,
     int maxRestarts,
     double chanceMargin,
+    int restartCheckUpdates,
     boolean dropout) {
 
   public TrainingScheme {
@@ -52,6 +62,7 @@ public record TrainingScheme(
     require(restartFactor > 0 && restartFactor <= 1, "restartFactor must be in (0, 1]");
     require(maxRestarts >= 0, "maxRestarts must not be negative");
     require(chanceMargin >= 0 && chanceMargin < 1, "chanceMargin must be in [0, 1)");
+    require(restartCheckUpdates >= 1, "restartCheckUpdates must be at least 1");
   }
 
   private static void require(boolean ok, String message) {
@@ -60,9 +71,13 @@ public record TrainingScheme(
     }
   }
 
+  /** Updates in the paper's first epoch: 45,000 CIFAR-10 training images in batches of 128. */
+  public static final int PAPER_FIRST_EPOCH_UPDATES = 352;
+
   /** The paper's scheme. */
   public static TrainingScheme paper() {
-    return new TrainingScheme(1e-3, 0.9, 0.999, 1e-8, 128, 20, 0.2, 5, 0.4, 5, 0.01, true);
+    return new TrainingScheme(
+        1e-3, 0.9, 0.999, 1e-8, 128, 20, 0.2, 5, 0.4, 5, 0.01, PAPER_FIRST_EPOCH_UPDATES, true);
   }
 
   /** A one-line description, e.g. for provenance: every setting, briefly. */
@@ -71,7 +86,7 @@ public record TrainingScheme(
     return String.format(
         Locale.ROOT,
         "Adam lr %s (betas %s, %s; eps %s), batch %d, %d epochs, lr x%s every %d epochs,"
-            + " restart with lr x%s (at most %d) when epoch 1 <= chance + %s, dropout %s",
+            + " restart with lr x%s (at most %d) when <= chance + %s after %d updates, dropout %s",
         learningRate,
         beta1,
         beta2,
@@ -83,6 +98,7 @@ public record TrainingScheme(
         restartFactor,
         maxRestarts,
         chanceMargin,
+        restartCheckUpdates,
         dropout ? "on" : "off");
   }
 
@@ -126,9 +142,24 @@ public record TrainingScheme(
         });
   }
 
-  /** The accuracy above chance the first epoch must exceed to avoid a restart. */
+  /** The accuracy above chance the checked epoch must exceed to avoid a restart. */
   public TrainingScheme chanceMargin(double v) {
     return with(s -> s.chanceMargin = v);
+  }
+
+  /** The updates after which a model no better than chance restarts (at the end of that epoch). */
+  public TrainingScheme restartCheckUpdates(int v) {
+    return with(s -> s.restartCheckUpdates = v);
+  }
+
+  /**
+   * The epoch (from 1) at whose end the restart check is made when an epoch has {@code
+   * updatesPerEpoch} updates, or 0 when the training ends before {@link #restartCheckUpdates}
+   * updates.
+   */
+  public int restartCheckEpoch(int updatesPerEpoch) {
+    int epoch = (restartCheckUpdates + updatesPerEpoch - 1) / Math.max(1, updatesPerEpoch);
+    return epoch <= epochs ? Math.max(1, epoch) : 0;
   }
 
   /** Whether to insert the paper's dropout. */
@@ -156,6 +187,7 @@ public record TrainingScheme(
     double restartFactor;
     int maxRestarts;
     double chanceMargin;
+    int restartCheckUpdates;
     boolean dropout;
 
     Draft(TrainingScheme s) {
@@ -170,6 +202,7 @@ public record TrainingScheme(
       restartFactor = s.restartFactor;
       maxRestarts = s.maxRestarts;
       chanceMargin = s.chanceMargin;
+      restartCheckUpdates = s.restartCheckUpdates;
       dropout = s.dropout;
     }
 
@@ -186,6 +219,7 @@ public record TrainingScheme(
           restartFactor,
           maxRestarts,
           chanceMargin,
+          restartCheckUpdates,
           dropout);
     }
   }
