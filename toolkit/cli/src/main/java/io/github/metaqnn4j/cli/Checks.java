@@ -19,6 +19,24 @@ final class Checks {
     return value;
   }
 
+  /** {@code value} of {@code option}, which must be at most {@code max}, for {@code reason}. */
+  static Integer atMostIfGiven(
+      CommandSpec spec, String option, Integer value, int max, String reason) {
+    if (value != null && value > max) {
+      throw new ParameterException(
+          spec.commandLine(),
+          option + " must be at most " + max + " (" + reason + "), got " + value);
+    }
+    return value;
+  }
+
+  /** The most layers before the softmax a space may have. */
+  static final int MOST_DEPTH = 64;
+
+  /** The reason for {@link #MOST_DEPTH}. */
+  static final String DEPTH_REASON =
+      "the paper searches up to 12 layers; deeper spaces grow past memory";
+
   /** As {@link #atLeast}, for an option that may be left out ({@code null}). */
   static Integer atLeastIfGiven(CommandSpec spec, String option, Integer value, int min) {
     return value == null ? null : atLeast(spec, option, value, min);

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "metaqnn4j",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT, // every subcommand has -h/--help (and -V) too
     versionProvider = Main.Version.class,
     description = "Neural architecture search with reinforcement learning (MetaQNN).",
     subcommands = {

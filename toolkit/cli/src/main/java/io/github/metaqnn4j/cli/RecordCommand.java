@@ -88,6 +88,7 @@ final class RecordCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);
+    Checks.atMostIfGiven(spec, "--max-depth", maxDepth, Checks.MOST_DEPTH, Checks.DEPTH_REASON);
     Checks.atLeast(spec, "--epochs", epochs, 1);
     Checks.atLeast(spec, "--batch", batch, 1);
     Checks.atLeast(spec, "--validation", validation, 1);

@@ -12,11 +12,13 @@ import io.github.metaqnn4j.search.SearchBuilder;
 import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.StateSpace;
 import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.Lease;
 import io.github.metaqnn4j.store.StoreException;
 import io.github.metaqnn4j.train.TrainingEngine;
 import io.github.metaqnn4j.train.TrainingScheme;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -280,6 +282,7 @@ final class SearchCommand implements Callable<Integer> {
     EpsilonSchedule.parse(schedule);
     Checks.atLeastIfGiven(spec, "--models", models, 1);
     Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);
+    Checks.atMostIfGiven(spec, "--max-depth", maxDepth, Checks.MOST_DEPTH, Checks.DEPTH_REASON);
     if (!agent.equals("q-learning") && !isController()) {
       throw new ParameterException(
           spec.commandLine(), "unknown --agent '" + agent + "': use q-learning or controller");
@@ -330,6 +333,15 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     check(); // before ND4J or the data load
+    if (store != null) {
+      // another process's search on this store: refused now, before any data loads or trains
+      Lease.holder(store, Lease.SEARCH, Lease.DEFAULT_EXPIRY)
+          .ifPresent(
+              h -> {
+                throw new StoreException(
+                    store + " is in use by another search: " + h.describe(Instant.now()) + ".");
+              });
+    }
     StateSpace.Builder preset = SpaceSpec.resolve(space);
     EpsilonSchedule plan = EpsilonSchedule.parse(schedule);
     if (models != null) {

@@ -41,6 +41,57 @@ class BadInputTest {
   }
 
   @Test
+  void everySubcommandAnswersHelpWithItsUsage() {
+    for (String command :
+        List.of("search", "resume", "report", "finish", "export", "import", "record", "qan")) {
+      for (String flag : List.of("--help", "-h")) {
+        PrintStream out = System.out;
+        var captured = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+          code = Main.run(command, flag);
+        } finally {
+          System.setOut(out);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, command + " " + flag + ": " + text);
+        assertTrue(text.startsWith("Usage: metaqnn4j " + command), command + ": " + text);
+      }
+    }
+  }
+
+  @Test
+  void aStoreAnotherSearchHoldsIsRefusedBeforeAnythingLoads() {
+    Path f = dir.resolve("held.db");
+    io.github.metaqnn4j.store.ExperimentStore.open(f).close();
+    try (var hold =
+        io.github.metaqnn4j.store.Lease.take(
+            f, io.github.metaqnn4j.store.Lease.SEARCH, java.time.Duration.ofSeconds(30))) {
+      String[] r = runHere("search", "--store", f.toString(), "--models", "1");
+      assertEquals("2", r[0], r[1]);
+      assertTrue(r[1].contains("is in use by another search: process "), r[1]);
+      assertFalse(r[1].contains("Loading"), r[1]);
+    }
+  }
+
+  @Test
+  void depthsBeyondTheLimitAreRefusedWithTheReason() {
+    refused(
+        "--max-depth must be at most 64 (the paper searches up to 12 layers",
+        "search",
+        "--max-depth",
+        "100000000");
+    refused(
+        "--max-depth must be at most 64",
+        "record",
+        "--max-depth",
+        "65",
+        "--out",
+        dir.resolve("t.csv").toString());
+  }
+
+  @Test
   void everyNumericOptionIsChecked() {
     String store = dir.resolve("x.db").toString();
     refused("--models must be at least 1, got -5", "search", "--models", "-5", "--store", store);

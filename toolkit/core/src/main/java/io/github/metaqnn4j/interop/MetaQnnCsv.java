@@ -18,6 +18,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -295,11 +296,42 @@ public final class MetaQnnCsv {
     Path qFile = dir.resolve(Q_VALUES);
     QTable table = new QTable(space.graph(), 0.5);
     int[] counts = Files.isRegularFile(qFile) ? readQValues(qFile, space, table) : new int[2];
-    try (ExperimentStore store = ExperimentStore.open(storeFile)) {
-      if (!store.settings().isEmpty() || !store.models().isEmpty()) {
-        throw new StoreException(
-            storeFile + " already holds an experiment: import into a new file.");
+    if (Files.exists(storeFile)) {
+      try (ExperimentStore existing = ExperimentStore.open(storeFile)) {
+        if (!existing.settings().isEmpty() || !existing.models().isEmpty()) {
+          throw new StoreException(
+              storeFile + " already holds an experiment: import into a new file.");
+        }
       }
+    }
+    // written beside the store and moved to its name once complete: a failure leaves no store
+    Path partial = storeFile.resolveSibling(storeFile.getFileName() + ".importing");
+    deleteStore(partial);
+    ImportSummary summary;
+    try {
+      summary = write(rows, space, dir, table, counts, partial);
+      Files.move(partial, storeFile, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new StoreException("cannot write " + storeFile + ": " + e.getMessage(), e);
+    } finally {
+      deleteStore(partial);
+    }
+    return summary;
+  }
+
+  private static void deleteStore(Path file) {
+    try {
+      for (String end : new String[] {"", "-wal", "-shm", "-journal"}) {
+        Files.deleteIfExists(file.resolveSibling(file.getFileName() + end));
+      }
+    } catch (IOException e) {
+      throw new StoreException("cannot remove " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ImportSummary write(
+      List<Row> rows, StateSpace space, Path dir, QTable table, int[] counts, Path storeFile) {
+    try (ExperimentStore store = ExperimentStore.open(storeFile)) {
       Map<String, Object> settings = new TreeMap<>();
       settings.put("source", "MetaQNN CSV logs");
       settings.put("imported_from", dir.toAbsolutePath().toString());
@@ -376,7 +408,7 @@ public final class MetaQnnCsv {
               number(rec, "ix_q_value_update", where),
               arch,
               accuracy(number(rec, "accuracy_best_val", where), where),
-              number(rec, "epsilon", where),
+              epsilon(number(rec, "epsilon", where), where),
               Instant.ofEpochMilli(Math.round(time * 1000)),
               metrics));
     }
@@ -465,8 +497,27 @@ public final class MetaQnnCsv {
     try {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw new StoreException(where + ": " + column + " is '" + text + "', not a number");
+      throw new StoreException(where + ": " + column + " is '" + shown(text) + "', not a number");
     }
+  }
+
+  private static double epsilon(double value, String where) {
+    if (!(value >= 0 && value <= 1)) {
+      throw new StoreException(where + ": epsilon " + value + " is not in [0, 1]");
+    }
+    return value;
+  }
+
+  /** {@code text} cut to a readable length, with control characters shown escaped. */
+  static String shown(String text) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < text.length() && b.length() < 60; i++) {
+      char c = text.charAt(i);
+      b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+    }
+    return b.length() < text.length() && b.length() >= 60
+        ? b + "... (" + text.length() + " characters)"
+        : b.toString();
   }
 
   private static double accuracy(double value, String where) {

@@ -3,6 +3,7 @@ package io.github.metaqnn4j.search;
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.controller.ChoiceProbability;
 import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.Lease;
 import io.github.metaqnn4j.store.StoreException;
 import io.github.metaqnn4j.store.StoredModel;
 import java.nio.file.Path;
@@ -16,14 +17,18 @@ import java.util.Map;
  * Without a store it keeps nothing.
  */
 final class Journal {
-  private static final Journal NONE = new Journal(null, List.of());
+  private static final Journal NONE = new Journal(null, null, 0, List.of());
 
   private final ExperimentStore store;
+  private final Lease lease;
+  private final int session;
   private final List<StoredModel> stored;
   private boolean ended;
 
-  private Journal(ExperimentStore store, List<StoredModel> stored) {
+  private Journal(ExperimentStore store, Lease lease, int session, List<StoredModel> stored) {
     this.store = store;
+    this.lease = lease;
+    this.session = session;
     this.stored = stored;
   }
 
@@ -32,19 +37,26 @@ final class Journal {
   }
 
   /**
-   * Opens {@code file}: a new store records the settings; an existing one must hold the same
-   * settings, and its models are handed to the search to replay.
+   * Opens {@code file} and holds it ({@link Lease#SEARCH}) until the search ends: a new store
+   * records the settings; an existing one must hold the same settings, and its models are handed to
+   * the search to replay.
    *
-   * @throws StoreException naming the first setting that differs
+   * @throws StoreException naming the first setting that differs, or the process that holds the
+   *     store
    */
   static Journal open(Path file, Map<String, Object> settings, Map<String, Object> provenance) {
     ExperimentStore store = ExperimentStore.open(file);
+    Lease lease = null;
     try {
+      lease = Lease.take(file, Lease.SEARCH, Lease.DEFAULT_EXPIRY);
       store.useSettings(settings);
       List<StoredModel> models = store.models();
-      store.startSession(provenance);
-      return new Journal(store, models);
+      int session = store.startSession(provenance);
+      return new Journal(store, lease, session, models);
     } catch (RuntimeException e) {
+      if (lease != null) {
+        lease.close();
+      }
       store.close();
       throw e;
     }
@@ -58,6 +70,7 @@ final class Journal {
   /** Writes one iteration, with the Q table when given, in one transaction. */
   void record(ModelRecord r, List<QValue> qValues) {
     if (store != null) {
+      lease.check();
       store.append(r.stored(), qValues);
     }
   }
@@ -65,6 +78,7 @@ final class Journal {
   /** Writes one iteration of a controller search, with its choice probabilities when given. */
   void recordWithChoices(ModelRecord r, Collection<ChoiceProbability> choices) {
     if (store != null) {
+      lease.check();
       store.appendWithChoices(r.stored(), choices);
     }
   }
@@ -89,9 +103,13 @@ final class Journal {
     }
     ended = true;
     try {
-      store.ended(status.name(), reason);
+      store.ended(session, status.name(), reason);
     } finally {
-      store.close();
+      try {
+        store.close();
+      } finally {
+        lease.close();
+      }
     }
   }
 }

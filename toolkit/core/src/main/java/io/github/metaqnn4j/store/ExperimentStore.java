@@ -65,6 +65,7 @@ public final class ExperimentStore implements AutoCloseable {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
       }
+      boolean existed = Files.isRegularFile(file) && Files.size(file) > 0;
       db = DriverManager.getConnection(jdbcUrl(file));
       Connection c = db;
       whileBusy(
@@ -74,11 +75,17 @@ public final class ExperimentStore implements AutoCloseable {
               st.execute("PRAGMA synchronous=NORMAL");
             }
           });
+      if (existed) {
+        whileBusy(() -> Integrity.check(c, file));
+      }
       ExperimentStore store = new ExperimentStore(file, db);
       whileBusy(store::initialise);
       return store;
     } catch (SQLException e) {
       closeQuietly(db);
+      if (Integrity.isDamage(e)) {
+        throw Integrity.damaged(file, e.getMessage(), e);
+      }
       if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
         throw new StoreException(
             "cannot open " + file + ": another process holds its lock; try again when it is done",
@@ -172,6 +179,7 @@ public final class ExperimentStore implements AutoCloseable {
                 + " controller INTEGER NOT NULL, step INTEGER NOT NULL, decision TEXT NOT NULL,"
                 + " option TEXT NOT NULL, probability REAL NOT NULL,"
                 + " PRIMARY KEY(iteration, controller, step, option))");
+        Lease.createTable(st); // who holds the store (older toolkits ignore it)
         // training controllers (QAN): episodes, and the agent's state after the last one
         st.execute(
             "CREATE TABLE IF NOT EXISTS episodes(episode INTEGER PRIMARY KEY, epsilon REAL NOT NULL,"
@@ -304,19 +312,27 @@ public final class ExperimentStore implements AutoCloseable {
    */
   public void useSettings(Map<String, ?> settings) {
     JsonElement now = Json.tree(settings);
-    JsonElement stored = storedSettings();
-    if (stored.getAsJsonObject().size() == 0) {
-      try {
-        db.setAutoCommit(false);
+    JsonElement stored;
+    try {
+      // read and written under the write lock: two processes starting on a new file at once
+      // cannot leave one's settings with the other's models
+      db.setAutoCommit(false);
+      try (Statement st = db.createStatement()) {
+        st.executeUpdate("UPDATE meta SET value = value WHERE key = 'format'"); // takes the lock
+      }
+      stored = storedSettings();
+      if (stored.getAsJsonObject().size() == 0) {
         putMeta(SETTINGS, Json.write(now));
         putMeta("status", "running");
-        db.commit();
-      } catch (SQLException e) {
-        rollback();
-        throw failure("write the settings", e);
-      } finally {
-        autoCommit();
       }
+      db.commit();
+    } catch (SQLException e) {
+      rollback();
+      throw failure("write the settings", e);
+    } finally {
+      autoCommit();
+    }
+    if (stored.getAsJsonObject().size() == 0) {
       return;
     }
     Json.firstDifference(stored, now)
@@ -386,21 +402,21 @@ public final class ExperimentStore implements AutoCloseable {
   }
 
   /**
-   * Records how the experiment ended in this process, and why: the status of the store and of the
-   * latest session.
+   * Records how the experiment ended in this process, and why: the status of the store and of this
+   * process's session ({@code session}, as {@link #startSession} returned it).
    */
-  public void ended(String status, String reason) {
+  public void ended(int session, String status, String reason) {
     try {
       db.setAutoCommit(false);
       putMeta("status", status);
       putMeta("end_reason", reason);
       try (PreparedStatement ps =
           db.prepareStatement(
-              "UPDATE sessions SET ended_at = ?, status = ?, reason = ?"
-                  + " WHERE id = (SELECT max(id) FROM sessions)")) {
+              "UPDATE sessions SET ended_at = ?, status = ?, reason = ?" + " WHERE id = ?")) {
         ps.setString(1, Instant.now().toString());
         ps.setString(2, status);
         ps.setString(3, reason);
+        ps.setInt(4, session);
         ps.executeUpdate();
       }
       db.commit();

@@ -1,6 +1,7 @@
 package io.github.metaqnn4j.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -304,6 +305,61 @@ class MetaQnnCsvTest {
     MetaQnnCsv.importInto(logs, space, used);
     e = assertThrows(StoreException.class, () -> MetaQnnCsv.importInto(logs, space, used));
     assertTrue(e.getMessage().endsWith("already holds an experiment: import into a new file."));
+  }
+
+  /** The logs with row {@code row}'s {@code column} replaced by {@code value}. */
+  private Path logsWith(String name, int row, String column, String value) throws IOException {
+    Path logs = dir.resolve(name);
+    OriginalLogs.write(logs);
+    Path replay = logs.resolve(MetaQnnCsv.REPLAY);
+    var format = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().build();
+    List<List<String>> rows = new java.util.ArrayList<>();
+    List<String> header;
+    try (var parser = format.parse(Files.newBufferedReader(replay))) {
+      header = parser.getHeaderNames();
+      parser.forEach(r -> rows.add(new java.util.ArrayList<>(r.toList())));
+    }
+    rows.get(row - 1).set(header.indexOf(column), value);
+    try (var printer =
+        org.apache.commons.csv.CSVFormat.DEFAULT.print(Files.newBufferedWriter(replay))) {
+      printer.printRecord(header);
+      for (List<String> r : rows) {
+        printer.printRecord(r);
+      }
+    }
+    return logs;
+  }
+
+  @Test
+  void aBadRowLeavesNoStoreBehindAndNamesTheRow() throws IOException {
+    StateSpace space = StateSpace.cifar10().build();
+    Path store = dir.resolve("nan.db");
+    var e =
+        assertThrows(
+            StoreException.class,
+            () -> MetaQnnCsv.importInto(logsWith("nan", 2, "epsilon", "NaN"), space, store));
+    assertTrue(e.getMessage().contains("replay_database.csv row 2: epsilon NaN"), e.getMessage());
+    assertFalse(Files.exists(store), "no half-written store");
+    e =
+        assertThrows(
+            StoreException.class,
+            () -> MetaQnnCsv.importInto(logsWith("big", 3, "epsilon", "7.5"), space, store));
+    assertTrue(e.getMessage().contains("row 3: epsilon 7.5 is not in [0, 1]"), e.getMessage());
+    String noise = "e{gc\u001b[31m" + "9".repeat(5000);
+    e =
+        assertThrows(
+            StoreException.class,
+            () -> MetaQnnCsv.importInto(logsWith("noise", 1, "epsilon", noise), space, store));
+    assertTrue(e.getMessage().length() < 400, e.getMessage().length() + " characters");
+    assertTrue(e.getMessage().contains("e{gc\\u001b[31m999"), e.getMessage());
+    assertFalse(e.getMessage().contains("\u001b"), "no raw escape codes");
+    assertFalse(Files.exists(store));
+    // and a sound import lands whole
+    MetaQnnCsv.importInto(logsWith("fine", 1, "epsilon", "1.0"), space, store);
+    try (var s = ExperimentStore.open(store)) {
+      assertEquals("IMPORTED", s.status());
+      assertTrue(s.models().size() > 2);
+    }
   }
 
   @Test

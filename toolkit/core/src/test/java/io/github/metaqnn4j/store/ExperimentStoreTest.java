@@ -156,8 +156,8 @@ class ExperimentStoreTest {
   void sessionsRecordProvenanceAndHowTheyEnded() {
     Path f = dir.resolve("sessions.db");
     try (var store = ExperimentStore.open(f)) {
-      store.startSession(Map.of("toolkit", Map.of("version", "1.2")));
-      store.ended("FAILED", "ended by IllegalStateException: boom");
+      int id = store.startSession(Map.of("toolkit", Map.of("version", "1.2")));
+      store.ended(id, "FAILED", "ended by IllegalStateException: boom");
     }
     try (var store = ExperimentStore.open(f)) {
       var s = store.sessions();
@@ -168,6 +168,61 @@ class ExperimentStoreTest {
       assertEquals("FAILED", store.status());
       assertEquals("ended by IllegalStateException: boom", store.endReason());
     }
+  }
+
+  @Test
+  void aSessionClosesItsOwnRowNotTheNewest() {
+    Path f = dir.resolve("two.db");
+    try (var first = ExperimentStore.open(f);
+        var second = ExperimentStore.open(f)) {
+      int a = first.startSession(Map.of("who", "first"));
+      int b = second.startSession(Map.of("who", "second"));
+      first.ended(a, "FAILED", "lost");
+      var s = first.sessions();
+      assertEquals("FAILED", s.get(0).status());
+      assertEquals(null, s.get(1).status(), "the second session is still running");
+      second.ended(b, "COMPLETED", "");
+      assertEquals("COMPLETED", second.sessions().get(1).status());
+      assertEquals("FAILED", second.sessions().get(0).status());
+    }
+  }
+
+  @Test
+  void aStoreWithDamagedPagesIsRefusedOnOpen() throws Exception {
+    Path f = dir.resolve("damaged.db");
+    try (var store = ExperimentStore.open(f)) {
+      store.useSettings(Map.of("seed", 1));
+      for (int i = 0; i < 400; i++) {
+        store.append(
+            new StoredModel(
+                i,
+                i,
+                "[C(8,3,1), SM(10)]",
+                1.0,
+                0.5,
+                false,
+                "COMPLETED",
+                "",
+                1.0,
+                List.of(0.1, 0.2, 0.3, 0.4, 0.5),
+                Map.of("parameters", 1e3 + i)),
+            null);
+      }
+    }
+    try (var store = ExperimentStore.open(f)) {
+      assertEquals(400, store.models().size()); // sound before the damage
+    }
+    byte[] bytes = Files.readAllBytes(f);
+    int pageSize = 4096;
+    assertTrue(bytes.length > 8 * pageSize, "pages: " + bytes.length / pageSize);
+    int middle = (bytes.length / pageSize / 2) * pageSize;
+    for (int i = 0; i < pageSize; i++) {
+      bytes[middle + i] = (byte) (i * 31 + 7);
+    }
+    Files.write(f, bytes);
+    var e = assertThrows(StoreException.class, () -> ExperimentStore.open(f).close());
+    assertTrue(e.getMessage().contains("is damaged"), e.getMessage());
+    assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
   }
 
   @Test
