@@ -96,6 +96,7 @@ final class RecordCommand implements Callable<Integer> {
     Checks.atLeast(spec, "--test", test, 1);
     DataChoice data = new DataChoice(dataset, validation, subsample, seed, test);
     data.spec(); // a wrong name fails here, before anything loads
+    SpaceSpec.check(spec, space, maxDepth); // every space-file check, before ND4J or the data
     StateSpace.Builder preset = SpaceSpec.resolve(space);
     System.err.println("Backend: " + CpuAcceleration.ensure().summary());
     Splits splits = data.load();

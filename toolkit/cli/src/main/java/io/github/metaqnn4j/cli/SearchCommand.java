@@ -278,7 +278,7 @@ final class SearchCommand implements Callable<Integer> {
     Checks.atLeast(spec, "--validation", validation, 1);
     Checks.atLeastIfGiven(spec, "--subsample", subsample, 2);
     data().spec();
-    SpaceSpec.resolve(space);
+    SpaceSpec.check(spec, space, maxDepth);
     EpsilonSchedule.parse(schedule);
     Checks.atLeastIfGiven(spec, "--models", models, 1);
     Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);

@@ -56,6 +56,25 @@ final class SpaceSpec {
   private SpaceSpec() {}
 
   /**
+   * Builds the space {@code value} describes (with {@code maxDepth} when given) to run every check
+   * of its settings before anything loads.
+   *
+   * @throws picocli.CommandLine.ParameterException naming the option, the file and the setting
+   */
+  static void check(picocli.CommandLine.Model.CommandSpec spec, String value, Integer maxDepth) {
+    try {
+      StateSpace.Builder b = resolve(value);
+      if (maxDepth != null) {
+        b = b.maxDepth(maxDepth);
+      }
+      b.build(); // the builder's own checks (filters, depths, bins) at the preset's image size
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--space " + value + ": " + e.getMessage());
+    }
+  }
+
+  /**
    * The builder a preset name or a settings file describes.
    *
    * @throws IllegalArgumentException naming the unknown preset, the file or the bad setting

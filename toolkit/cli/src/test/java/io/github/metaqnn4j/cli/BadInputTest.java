@@ -76,6 +76,28 @@ class BadInputTest {
   }
 
   @Test
+  void everySpaceFileCheckComesBeforeAnythingLoads() throws IOException {
+    Path negative = dir.resolve("negative.properties");
+    Files.writeString(negative, "preset = small\nconvFilters = -16\n");
+    Path depths = dir.resolve("depths.properties");
+    Files.writeString(depths, "preset = small\nminDepth = 5\nmaxDepth = 3\n");
+    for (Path f : List.of(negative, depths)) {
+      for (String command : List.of("search", "record")) {
+        String[] r =
+            command.equals("record")
+                ? runHere(
+                    command, "--space", f.toString(), "--out", dir.resolve("t.csv").toString())
+                : runHere(
+                    command, "--space", f.toString(), "--store", dir.resolve("s.db").toString());
+        assertEquals("2", r[0], command + " " + f + ": " + r[1]);
+        assertTrue(r[1].contains("--space " + f), r[1]);
+        assertFalse(r[1].contains("Loading"), r[1]);
+        assertFalse(r[1].contains("Backend"), r[1]);
+      }
+    }
+  }
+
+  @Test
   void depthsBeyondTheLimitAreRefusedWithTheReason() {
     refused(
         "--max-depth must be at most 64 (the paper searches up to 12 layers",
@@ -197,7 +219,7 @@ class BadInputTest {
     r = runJvm(dir, "search", "--space", "huge", "--verbose");
     assertEquals("2", r.get(0), r.get(1));
     assertEquals(1, r.get(1).strip().lines().count(), r.get(1));
-    assertTrue(r.get(1).startsWith("error: unknown space 'huge'"), r.get(1));
+    assertTrue(r.get(1).startsWith("error: --space huge: unknown space 'huge'"), r.get(1));
   }
 
   @Test

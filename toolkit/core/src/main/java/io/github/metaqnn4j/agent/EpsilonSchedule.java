@@ -31,10 +31,21 @@ public record EpsilonSchedule(List<Stage> stages) {
     }
   }
 
+  /** The most models a schedule may hold: a search's iterations are counted in an int. */
+  public static final int MOST_MODELS = 100_000_000;
+
   public EpsilonSchedule {
     stages = List.copyOf(stages);
-    if (stages.stream().mapToInt(Stage::models).sum() <= 0) {
+    long total = stages.stream().mapToLong(Stage::models).sum(); // no int overflow
+    if (total <= 0) {
       throw new IllegalArgumentException("an epsilon schedule needs at least one model");
+    }
+    if (total > MOST_MODELS) {
+      throw new IllegalArgumentException(
+          "an epsilon schedule holds at most "
+              + MOST_MODELS
+              + " models (the paper's has 2,700), got "
+              + total);
     }
   }
 
@@ -67,7 +78,7 @@ public record EpsilonSchedule(List<Stage> stages) {
       t = t.substring("EpsilonSchedule[".length(), t.length() - 1);
     }
     List<Stage> stages = new ArrayList<>();
-    for (String part : t.split(",")) {
+    for (String part : t.split(",", -1)) { // -1: an empty stage at the end is an error too
       String[] em = part.strip().split("\\s*x\\s*");
       try {
         if (em.length != 2) {
@@ -77,9 +88,9 @@ public record EpsilonSchedule(List<Stage> stages) {
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
             "cannot read the schedule stage '"
-                + part.strip()
+                + io.github.metaqnn4j.space.Echo.of(part.strip())
                 + "' of '"
-                + text
+                + io.github.metaqnn4j.space.Echo.of(text)
                 + "': write stages as epsilon x models, e.g. 1.0x30, 0.5x10, or 'paper'");
       }
     }

@@ -3,6 +3,7 @@ package io.github.metaqnn4j.interop;
 import io.github.metaqnn4j.agent.QTable;
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.space.Architecture;
+import io.github.metaqnn4j.space.Echo;
 import io.github.metaqnn4j.space.KernelRule;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.NotationException;
@@ -383,7 +384,8 @@ public final class MetaQnnCsv {
       try {
         arch = Architecture.parse(DROPOUT.matcher(net).replaceAll(""));
       } catch (NotationException e) {
-        throw new StoreException(where + ": cannot read the net " + net + ": " + e.getMessage());
+        throw new StoreException(
+            where + ": cannot read the net " + Echo.of(net) + ": " + e.getMessage());
       }
       space
           .check(arch)
@@ -392,7 +394,7 @@ public final class MetaQnnCsv {
                 throw new StoreException(
                     where
                         + ": "
-                        + why
+                        + Echo.of(why, 300)
                         + ". Import with the state space the experiment used (preset, depth,"
                         + " image size).");
               });
@@ -497,7 +499,7 @@ public final class MetaQnnCsv {
     try {
       return Double.parseDouble(text);
     } catch (NumberFormatException e) {
-      throw new StoreException(where + ": " + column + " is '" + shown(text) + "', not a number");
+      throw new StoreException(where + ": " + column + " is '" + Echo.of(text) + "', not a number");
     }
   }
 
@@ -506,18 +508,6 @@ public final class MetaQnnCsv {
       throw new StoreException(where + ": epsilon " + value + " is not in [0, 1]");
     }
     return value;
-  }
-
-  /** {@code text} cut to a readable length, with control characters shown escaped. */
-  static String shown(String text) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < text.length() && b.length() < 60; i++) {
-      char c = text.charAt(i);
-      b.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-    }
-    return b.length() < text.length() && b.length() >= 60
-        ? b + "... (" + text.length() + " characters)"
-        : b.toString();
   }
 
   private static double accuracy(double value, String where) {

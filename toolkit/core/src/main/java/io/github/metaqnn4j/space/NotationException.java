@@ -35,7 +35,10 @@ public final class NotationException extends IllegalArgumentException {
 
   private static String message(String text, int position, String expected) {
     String found =
-        position >= text.length() ? "the end of the text" : "'" + text.charAt(position) + "'";
+        position >= text.length()
+            ? "the end of the text"
+            : "'" + Echo.of(String.valueOf(text.charAt(position))) + "'";
+    Echo.Window w = Echo.window(text, position, Echo.MOST);
     return "Cannot read architecture at position "
         + position
         + ": expected "
@@ -43,9 +46,9 @@ public final class NotationException extends IllegalArgumentException {
         + " but found "
         + found
         + "\n  "
-        + text
+        + w.text()
         + "\n  "
-        + " ".repeat(position)
+        + " ".repeat(w.caret())
         + "^\nWrite layers as in the paper, e.g. [C(64,3,1), P(2,2), FC(512), SM(10)].";
   }
 }

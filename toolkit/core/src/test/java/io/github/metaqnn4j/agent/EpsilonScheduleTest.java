@@ -67,4 +67,19 @@ class EpsilonScheduleTest {
     assertTrue(e.getMessage().startsWith("cannot read the schedule stage '0.5'"), e.getMessage());
     assertThrows(IllegalArgumentException.class, () -> EpsilonSchedule.parse("2.0x3"));
   }
+
+  @Test
+  void emptyStagesAndTotalsPastTheLimitAreRefused() {
+    var e = assertThrows(IllegalArgumentException.class, () -> EpsilonSchedule.parse("1.0x3,,"));
+    assertTrue(e.getMessage().startsWith("cannot read the schedule stage ''"), e.getMessage());
+    int max = Integer.MAX_VALUE;
+    e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> EpsilonSchedule.parse("1.0x" + max + ", 0.5x" + max + ", 0.1x" + max));
+    assertTrue(
+        e.getMessage().startsWith("an epsilon schedule holds at most 100000000 models"),
+        e.getMessage());
+    assertTrue(e.getMessage().endsWith("got 6442450941"), e.getMessage());
+  }
 }
