@@ -30,6 +30,32 @@ final class Checks {
     return value;
   }
 
+  /**
+   * The store an existing experiment is read from ({@code report}, {@code export}, {@code resume},
+   * {@code finish}): refused when it is a folder, not there, or empty, before it is opened (opening
+   * an empty file would write a new store's schema into it).
+   */
+  static java.nio.file.Path existingStore(java.nio.file.Path store) {
+    if (java.nio.file.Files.isDirectory(store)) {
+      throw new io.github.metaqnn4j.store.StoreException(
+          store + " is a folder: give a store's file, e.g. " + store.resolve("search.db"));
+    }
+    if (!java.nio.file.Files.isRegularFile(store)) {
+      throw new io.github.metaqnn4j.store.StoreException(
+          store + " does not exist: no search is stored there.");
+    }
+    try {
+      if (java.nio.file.Files.size(store) == 0) {
+        throw new io.github.metaqnn4j.store.StoreException(
+            store + " is empty (0 bytes): no search is stored there.");
+      }
+    } catch (java.io.IOException e) {
+      throw new io.github.metaqnn4j.store.StoreException(
+          "cannot read " + store + ": " + e.getMessage(), e);
+    }
+    return store;
+  }
+
   /** The most layers before the softmax a space may have. */
   static final int MOST_DEPTH = 64;
 

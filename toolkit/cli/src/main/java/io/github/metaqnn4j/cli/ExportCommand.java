@@ -2,7 +2,6 @@ package io.github.metaqnn4j.cli;
 
 import io.github.metaqnn4j.interop.MetaQnnCsv;
 import io.github.metaqnn4j.store.ExperimentStore;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -21,9 +20,7 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!Files.isRegularFile(store)) {
-      throw new IllegalArgumentException(store + " does not exist.");
-    }
+    Checks.existingStore(store);
     try (var s = ExperimentStore.open(store)) {
       var summary = MetaQnnCsv.export(s, out);
       System.out.println(

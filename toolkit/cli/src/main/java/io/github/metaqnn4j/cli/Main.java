@@ -75,7 +75,14 @@ public final class Main {
             })
         .setExecutionExceptionHandler(
             (e, cmd, parsed) -> {
-              cmd.getErr().println("error: " + e.getMessage());
+              // an exception without a message (a bug, not bad input) is named with where it came
+              // from, never printed as "error: null"
+              String m = e.getMessage();
+              if (m == null || m.isBlank()) {
+                StackTraceElement[] at = e.getStackTrace();
+                m = e.getClass().getName() + (at.length > 0 ? " at " + at[0] : "");
+              }
+              cmd.getErr().println("error: " + m);
               return 2;
             })
         .execute(args);

@@ -3,6 +3,7 @@ package io.github.metaqnn4j.cli;
 import io.github.metaqnn4j.analysis.EpisodeAnalysis;
 import io.github.metaqnn4j.analysis.ExperimentReport;
 import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.StoreException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,9 +36,7 @@ final class ReportCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Checks.atLeast(spec, "--top", top, 1);
-    if (!java.nio.file.Files.isRegularFile(store)) {
-      throw new IllegalArgumentException(store + " does not exist.");
-    }
+    Checks.existingStore(store);
     write(store, out, top);
     return 0;
   }
@@ -50,6 +49,10 @@ final class ReportCommand implements Callable<Integer> {
       if (!episodes.isEmpty()) {
         QanCommand.writeReport(EpisodeAnalysis.of(episodes), target);
         return;
+      }
+      if (s.models().isEmpty()) {
+        throw new StoreException(
+            store + " holds no models yet: nothing to report. Run or resume its search first.");
       }
       ExperimentReport report = ExperimentReport.of(s);
       var files = report.writeTo(target, top);

@@ -16,7 +16,6 @@ import io.github.metaqnn4j.store.Lease;
 import io.github.metaqnn4j.store.StoreException;
 import io.github.metaqnn4j.train.TrainingEngine;
 import io.github.metaqnn4j.train.TrainingScheme;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -238,9 +237,7 @@ final class SearchCommand implements Callable<Integer> {
    * @throws StoreException when the file is missing or was not written by this command
    */
   static SearchCommand stored(Path store) {
-    if (!Files.isRegularFile(store)) {
-      throw new StoreException(store + " does not exist: no search is stored there.");
-    }
+    Checks.existingStore(store);
     List<String> argv = new ArrayList<>();
     try (var s = ExperimentStore.open(store)) {
       if (s.settings().get(CLI_KEY) instanceof Map<?, ?> cli) {

@@ -98,6 +98,20 @@ class BadInputTest {
   }
 
   @Test
+  void storesThatCannotBeUsedAreNamedWithTheCause() throws IOException {
+    refused("is a folder: give a store's file", "report", "--store", dir.toString());
+    Path zero = dir.resolve("zero.db");
+    Files.createFile(zero);
+    refused("is empty (0 bytes): no search is stored there", "resume", "--store", zero.toString());
+    assertEquals(0, Files.size(zero), "nothing written into it");
+    Path empty = dir.resolve("empty.db");
+    try (var s = io.github.metaqnn4j.store.ExperimentStore.open(empty)) {
+      s.useSettings(java.util.Map.of("seed", 1));
+    }
+    refused("holds no models yet: nothing to report", "report", "--store", empty.toString());
+  }
+
+  @Test
   void depthsBeyondTheLimitAreRefusedWithTheReason() {
     refused(
         "--max-depth must be at most 64 (the paper searches up to 12 layers",

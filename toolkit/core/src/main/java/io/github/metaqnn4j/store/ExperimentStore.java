@@ -61,6 +61,10 @@ public final class ExperimentStore implements AutoCloseable {
    */
   public static ExperimentStore open(Path file) {
     Connection db = null;
+    if (Files.isDirectory(file)) {
+      throw new StoreException(
+          file + " is a folder: give a store's file, e.g. " + file.resolve("search.db"));
+    }
     try {
       if (file.getParent() != null) {
         Files.createDirectories(file.getParent());
@@ -86,10 +90,23 @@ public final class ExperimentStore implements AutoCloseable {
       if (Integrity.isDamage(e)) {
         throw Integrity.damaged(file, e.getMessage(), e);
       }
-      if (String.valueOf(e.getMessage()).contains("SQLITE_BUSY")) {
+      String m = String.valueOf(e.getMessage());
+      if (m.contains("SQLITE_BUSY")) {
         throw new StoreException(
             "cannot open " + file + ": another process holds its lock; try again when it is done",
             e);
+      }
+      if (m.contains("SQLITE_READONLY") || m.contains("SQLITE_CANTOPEN")) {
+        throw new StoreException(
+            "cannot open "
+                + file
+                + " for writing ("
+                + m
+                + "): check that the file and its folder are writable.",
+            e);
+      }
+      if (m.contains("SQLITE_FULL") || m.contains("SQLITE_IOERR")) {
+        throw new StoreException("cannot write " + file + ": " + m, e);
       }
       throw new StoreException(
           file
@@ -192,9 +209,17 @@ public final class ExperimentStore implements AutoCloseable {
         done = true;
       } finally {
         if (!done) {
-          st.execute("ROLLBACK");
+          quietRollback(st); // the failure that stopped the transaction is the one reported
         }
       }
+    }
+  }
+
+  private static void quietRollback(Statement st) {
+    try {
+      st.execute("ROLLBACK");
+    } catch (SQLException ignored) {
+      // no transaction left (SQLite ends it on some errors, e.g. a full disk)
     }
   }
 

@@ -128,7 +128,11 @@ public final class Lease implements AutoCloseable {
           return lease.start(expiry);
         } finally {
           if (!done) {
-            st.execute("ROLLBACK");
+            try {
+              st.execute("ROLLBACK");
+            } catch (SQLException ignored) {
+              // no transaction left: the failure that ended it is reported
+            }
           }
         }
       }
