@@ -86,13 +86,15 @@ class NativeSettingsTest(unittest.TestCase):
         with open(java, "w") as f:
             f.write('#!/usr/bin/env bash\n'
                     'echo "GLIBC_TUNABLES=${GLIBC_TUNABLES:-}"\n'
-                    'echo "OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-}"\n')
+                    'echo "OMP_WAIT_POLICY=${OMP_WAIT_POLICY:-}"\n'
+                    'echo "ONEDNN_MAX_CPU_ISA=${ONEDNN_MAX_CPU_ISA:-}"\n')
         os.chmod(java, 0o755)
         with open(os.path.join(self.tmp, "mvn"), "w") as f:
             f.write(FAKE_MVN)  # the command line is built by the test command already
         os.chmod(os.path.join(self.tmp, "mvn"), 0o755)
         self.env = {k: v for k, v in os.environ.items()
-                    if k not in ("GLIBC_TUNABLES", "OMP_WAIT_POLICY", "METAQNN4J_NATIVE_SETTINGS")}
+                    if k not in ("GLIBC_TUNABLES", "OMP_WAIT_POLICY", "ONEDNN_MAX_CPU_ISA",
+                                 "METAQNN4J_NATIVE_SETTINGS")}
         self.env.update(PATH=self.tmp + os.pathsep + os.environ["PATH"],
                         MVN_CALLS=os.path.join(self.tmp, "calls"))
 
@@ -109,18 +111,23 @@ class NativeSettingsTest(unittest.TestCase):
         self.assertIn("glibc.malloc.arena_max=1", s["GLIBC_TUNABLES"])
         self.assertIn("glibc.malloc.trim_threshold=", s["GLIBC_TUNABLES"])
         self.assertEqual(s["OMP_WAIT_POLICY"], "PASSIVE")
+        self.assertEqual(s["ONEDNN_MAX_CPU_ISA"], "", "Deeplearning4j's own oneDNN is left as it is")
 
     def test_pytorch_gets_the_malloc_settings_and_spinning_openmp_threads(self):
         for args in (["search", "--engine", "pytorch"], ["search", "--engine=pytorch"]):
             s = self.settings(*args)
             self.assertIn("glibc.malloc.arena_max=1", s["GLIBC_TUNABLES"])
             self.assertEqual(s["OMP_WAIT_POLICY"], "", args)
+            self.assertEqual(s["ONEDNN_MAX_CPU_ISA"], "AVX2_VNNI", args)
 
     def test_what_the_user_set_is_kept_and_off_sets_nothing(self):
         s = self.settings("search", OMP_WAIT_POLICY="ACTIVE", GLIBC_TUNABLES="glibc.malloc.arena_max=4")
-        self.assertEqual(s, {"GLIBC_TUNABLES": "glibc.malloc.arena_max=4", "OMP_WAIT_POLICY": "ACTIVE"})
-        s = self.settings("search", METAQNN4J_NATIVE_SETTINGS="off")
-        self.assertEqual(s, {"GLIBC_TUNABLES": "", "OMP_WAIT_POLICY": ""})
+        self.assertEqual(s, {"GLIBC_TUNABLES": "glibc.malloc.arena_max=4", "OMP_WAIT_POLICY": "ACTIVE",
+                             "ONEDNN_MAX_CPU_ISA": ""})
+        s = self.settings("search", "--engine", "pytorch", ONEDNN_MAX_CPU_ISA="AVX512_CORE")
+        self.assertEqual(s["ONEDNN_MAX_CPU_ISA"], "AVX512_CORE")
+        s = self.settings("search", "--engine", "pytorch", METAQNN4J_NATIVE_SETTINGS="off")
+        self.assertEqual(s, {"GLIBC_TUNABLES": "", "OMP_WAIT_POLICY": "", "ONEDNN_MAX_CPU_ISA": ""})
 
 
 class TerminalWalkthrough(unittest.TestCase):

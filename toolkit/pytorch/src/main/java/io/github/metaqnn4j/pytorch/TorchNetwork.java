@@ -57,6 +57,7 @@ final class TorchNetwork implements SchemedTraining.Network {
     this.validationLabels = validation.labels();
     this.testLabels = test == null ? null : test.labels();
     this.rate = (float) learningRate;
+    ConvolutionCheck.require();
     Torch.seed(seed);
     model = Model.newInstance("metaqnn4j", Device.cpu(), Torch.ENGINE);
     try {

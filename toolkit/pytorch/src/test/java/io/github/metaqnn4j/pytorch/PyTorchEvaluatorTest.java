@@ -77,7 +77,12 @@ class PyTorchEvaluatorTest {
     Evaluation e =
         PyTorchEvaluator.on(data)
             .scheme(
-                TrainingScheme.paper().epochs(1).batchSize(64).chanceMargin(0.89).restarts(0.4, 2))
+                TrainingScheme.paper()
+                    .epochs(1)
+                    .batchSize(64)
+                    .chanceMargin(0.89)
+                    .restarts(0.4, 2)
+                    .restartCheckUpdates(1))
             .evaluate(Architecture.parse("[SM(10)]"), 3);
     assertEquals(2.0, e.metrics().get("restarts"));
     assertEquals(1e-3 * 0.4 * 0.4, e.metrics().get("learningRate"), 1e-12);
