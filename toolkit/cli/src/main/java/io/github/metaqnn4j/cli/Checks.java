@@ -1,5 +1,10 @@
 package io.github.metaqnn4j.cli;
 
+import io.github.metaqnn4j.store.ExperimentStore;
+import io.github.metaqnn4j.store.StoreException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -32,26 +37,20 @@ final class Checks {
 
   /**
    * The store an existing experiment is read from ({@code report}, {@code export}, {@code resume},
-   * {@code finish}): refused when it is a folder, not there, or empty, before it is opened (opening
-   * an empty file would write a new store's schema into it).
+   * {@code finish}): refused when it is not there or empty, before it is opened (opening an empty
+   * file would write a new store's schema into it). A folder is refused by {@link
+   * ExperimentStore#open}.
    */
-  static java.nio.file.Path existingStore(java.nio.file.Path store) {
-    if (java.nio.file.Files.isDirectory(store)) {
-      throw new io.github.metaqnn4j.store.StoreException(
-          store + " is a folder: give a store's file, e.g. " + store.resolve("search.db"));
-    }
-    if (!java.nio.file.Files.isRegularFile(store)) {
-      throw new io.github.metaqnn4j.store.StoreException(
-          store + " does not exist: no search is stored there.");
+  static Path existingStore(Path store) {
+    if (!Files.exists(store)) {
+      throw new StoreException(store + " does not exist: no search is stored there.");
     }
     try {
-      if (java.nio.file.Files.size(store) == 0) {
-        throw new io.github.metaqnn4j.store.StoreException(
-            store + " is empty (0 bytes): no search is stored there.");
+      if (Files.isRegularFile(store) && Files.size(store) == 0) {
+        throw new StoreException(store + " is empty (0 bytes): no search is stored there.");
       }
-    } catch (java.io.IOException e) {
-      throw new io.github.metaqnn4j.store.StoreException(
-          "cannot read " + store + ": " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new StoreException("cannot read " + store + ": " + e.getMessage(), e);
     }
     return store;
   }
