@@ -206,6 +206,16 @@ class KernelBehaviour(unittest.TestCase):
         self.assertEqual(self.result("spins > 0")["text/plain"], "true")
         self.assertEqual(self.result("1 + 1")["text/plain"], "2")
 
+    def test_one_interrupt_stops_a_loop_that_catches_throwable(self):
+        self.ok("long caught = 0;")
+        started = time.monotonic()
+        self.interrupt_after(2)
+        err = self.error("while (true) { try { Thread.sleep(1); } catch (Throwable t) { caught++; } }",
+                         timeout=60)
+        self.assertLess(time.monotonic() - started, 30)
+        self.assertEqual(err["ename"], "Interrupted")
+        self.assertEqual(self.result("caught > 0")["text/plain"], "true")
+
     def test_interrupt_while_the_cell_still_compiles(self):
         kc = self.kernel.kc
         started = time.monotonic()
@@ -361,6 +371,9 @@ class KernelBehaviour(unittest.TestCase):
                          "t.start(); t.join();\n"
                          "throw new IllegalStateException(\"halt refused\");")
         self.assertIn("halt refused", err["evalue"])
+        err = self.error("System.setSecurityManager(null); System.exit(0);")
+        self.assertIn("SecurityException", err["evalue"])
+        self.assertIn("would let System.exit end the kernel", err["evalue"])
         self.assertEqual(self.result("survivor")["text/plain"], "11")
 
     # ---- display -----------------------------------------------------------------------------

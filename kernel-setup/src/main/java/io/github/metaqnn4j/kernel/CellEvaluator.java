@@ -36,6 +36,7 @@ final class CellEvaluator implements AutoCloseable {
   private static final int MAX_FRAMES = 40;
   private static final long RESTOP_MILLIS = 50;
   private static final long GRACE_MILLIS = 2000;
+  private static final int STOP_BURST = 200;
 
   private final KernelExecutionControl.Provider engine = new KernelExecutionControl.Provider();
   private final JShell shell;
@@ -119,7 +120,13 @@ final class CellEvaluator implements AutoCloseable {
                   return;
                 }
                 if (System.nanoTime() >= hardStopAt) {
-                  shell.stop();
+                  // a burst of interrupts and stops: a cell that catches Throwable around a sleep
+                  // or a wait catches the stops that find it there; one that finds it between
+                  // (in its catch block or its loop) ends it
+                  for (int i = 0; i < STOP_BURST && stopRequested && running.get() > 0; i++) {
+                    KernelExecutionControl.interruptRunning();
+                    shell.stop();
+                  }
                 } else if (interrupted[0] == null) {
                   interrupted[0] = KernelExecutionControl.interruptRunning(); // it began since
                 }

@@ -5,7 +5,8 @@ import java.security.Permission;
 /**
  * Keeps code in cells from ending the kernel: {@code System.exit} and {@code Runtime.halt} called
  * from a cell (or from a library it calls, on any thread) throw a {@link SecurityException}, which
- * the cell reports as its error; the kernel itself may still exit when Jupyter shuts it down.
+ * the cell reports as its error, and so does replacing the guard ({@code
+ * System.setSecurityManager}); the kernel itself may still exit when Jupyter shuts it down.
  * Everything else is allowed, as without a security manager.
  *
  * <p>It is a {@link SecurityManager}, the only way Java 17 offers to refuse an exit: allowed by
@@ -35,7 +36,15 @@ final class ExitGuard extends SecurityManager {
 
   @Override
   public void checkPermission(Permission p) {
-    if (!kernelExiting && p instanceof RuntimePermission && p.getName().startsWith("exitVM")) {
+    if (kernelExiting || !(p instanceof RuntimePermission)) {
+      return;
+    }
+    if (p.getName().equals("setSecurityManager")) {
+      throw new SecurityException(
+          "replacing the kernel's guard would let System.exit end the kernel and every variable"
+              + " of this notebook; use Kernel > Restart to start afresh");
+    }
+    if (p.getName().startsWith("exitVM")) {
       throw new SecurityException(
           caller()
               + " would end the kernel and every variable of this notebook; "

@@ -1,6 +1,7 @@
 package io.github.metaqnn4j.cli;
 
 import io.github.metaqnn4j.search.Provenance;
+import io.github.metaqnn4j.space.Echo;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,6 +58,12 @@ public final class Main {
       description = "Shows the INFO and WARN lines of ND4J and Deeplearning4j.")
   boolean verbose;
 
+  /**
+   * The most characters of an error the command line prints; its control characters (terminal
+   * escape codes in a value the user typed) are shown escaped.
+   */
+  static final int MOST_ERROR_CHARS = 500;
+
   /** Runs the command line and returns its exit code (for tests). */
   public static int run(String... args) {
     quietLibraries(Arrays.asList(args).contains("--verbose"));
@@ -67,7 +74,7 @@ public final class Main {
               cmd.getErr()
                   .println(
                       "error: "
-                          + e.getMessage()
+                          + Echo.of(e.getMessage(), MOST_ERROR_CHARS)
                           + ". See: "
                           + cmd.getCommandSpec().qualifiedName()
                           + " --help");
@@ -82,7 +89,7 @@ public final class Main {
                 StackTraceElement[] at = e.getStackTrace();
                 m = e.getClass().getName() + (at.length > 0 ? " at " + at[0] : "");
               }
-              cmd.getErr().println("error: " + m);
+              cmd.getErr().println("error: " + Echo.of(m, MOST_ERROR_CHARS));
               return 2;
             })
         .execute(args);

@@ -11,8 +11,16 @@ final class ResumeCommand implements Callable<Integer> {
   @Option(names = "--store", required = true, description = "The experiment's SQLite file.")
   Path store;
 
+  @Option(
+      names = "--durability",
+      defaultValue = "normal",
+      description = "'normal' (the default) or 'full': as for search; not a setting of the search.")
+  String durability;
+
   @Override
   public Integer call() {
-    return SearchCommand.stored(store).call();
+    SearchCommand search = SearchCommand.stored(store);
+    search.durability = durability;
+    return search.call();
   }
 }

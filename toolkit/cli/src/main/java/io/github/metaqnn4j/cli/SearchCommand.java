@@ -11,6 +11,7 @@ import io.github.metaqnn4j.search.Search;
 import io.github.metaqnn4j.search.SearchBuilder;
 import io.github.metaqnn4j.search.SearchResult;
 import io.github.metaqnn4j.space.StateSpace;
+import io.github.metaqnn4j.store.Durability;
 import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.store.Lease;
 import io.github.metaqnn4j.store.StoreException;
@@ -185,6 +186,14 @@ final class SearchCommand implements Callable<Integer> {
       description = "SQLite file (default ${DEFAULT-VALUE}).")
   Path store;
 
+  @Option(
+      names = "--durability",
+      defaultValue = "normal",
+      description =
+          "What a stored model survives: 'normal' (a killed process; the default) or 'full' (also"
+              + " a power loss, at a sync of the file per model).")
+  String durability;
+
   @Option(names = "--report", description = "Report directory (default: <store>-report).")
   Path report;
 
@@ -258,6 +267,17 @@ final class SearchCommand implements Callable<Integer> {
     return search;
   }
 
+  /** The {@code --durability} given. */
+  Durability durabilityOption() {
+    return switch (durability.toLowerCase(java.util.Locale.ROOT)) {
+      case "normal" -> Durability.NORMAL;
+      case "full" -> Durability.FULL;
+      default ->
+          throw new ParameterException(
+              spec.commandLine(), "unknown --durability '" + durability + "': use normal or full");
+    };
+  }
+
   /** The dataset the options describe, loaded and split. */
   Splits loadData() {
     return data().load();
@@ -277,6 +297,7 @@ final class SearchCommand implements Callable<Integer> {
     data().spec();
     SpaceSpec.check(spec, space, maxDepth);
     EpsilonSchedule.parse(schedule);
+    durabilityOption();
     Checks.atLeastIfGiven(spec, "--models", models, 1);
     Checks.atLeastIfGiven(spec, "--max-depth", maxDepth, 1);
     Checks.atMostIfGiven(spec, "--max-depth", maxDepth, Checks.MOST_DEPTH, Checks.DEPTH_REASON);
@@ -338,6 +359,8 @@ final class SearchCommand implements Callable<Integer> {
                 throw new StoreException(
                     store + " is in use by another search: " + h.describe(Instant.now()) + ".");
               });
+      // a place it cannot write, a damaged file or another program's: refused before data loads
+      ExperimentStore.open(store).close();
     }
     StateSpace.Builder preset = SpaceSpec.resolve(space);
     EpsilonSchedule plan = EpsilonSchedule.parse(schedule);
@@ -383,6 +406,7 @@ final class SearchCommand implements Callable<Integer> {
         .maxFailuresInARow(maxFailures)
         .setting(CLI_KEY, options())
         .store(store)
+        .durability(durabilityOption())
         .listener(new ProgressDisplay(plan.total()));
     if (earlyStopping != null) {
       builder.earlyStopping(policy());

@@ -157,6 +157,13 @@ class BadInputTest {
         "--choices",
         "2:kernel=x");
     refused(
+        "--choices: a choice space has at most 64 layers",
+        "search",
+        "--agent",
+        "controller",
+        "--choices",
+        "100000000:kernel=1");
+    refused(
         "--choices: unknown choice 'size'",
         "search",
         "--agent",
@@ -197,6 +204,8 @@ class BadInputTest {
         "--classes",
         "1");
     refused("Invalid value for option '--epochs'", "search", "--epochs", "many");
+    refused(
+        "unknown --durability 'always': use normal or full", "search", "--durability", "always");
     refused("--delta must be in (0, 1), got 1.5", "search", "--early-stopping", "--delta", "1.5");
     refused("--burn-in must be at least 5, got 2", "search", "--early-stopping", "--burn-in", "2");
     refused(

@@ -217,14 +217,18 @@ public final class ChoiceSpace {
       throw new IllegalArgumentException(
           "a choice space starts with its number of layers, as in 4:kernel=1,3:filters=16,32;"
               + " got '"
-              + notation
+              + io.github.metaqnn4j.space.Echo.of(notation)
               + "'");
     }
     for (int i = 1; i < parts.length; i++) {
       String[] kv = parts[i].split("=", 2);
       if (kv.length != 2) {
         throw new IllegalArgumentException(
-            "'" + parts[i] + "' is not a choice such as kernel=1,3 (in '" + notation + "')");
+            "'"
+                + io.github.metaqnn4j.space.Echo.of(parts[i])
+                + "' is not a choice such as kernel=1,3 (in '"
+                + io.github.metaqnn4j.space.Echo.of(notation)
+                + "')");
       }
       try {
         b.choice(
@@ -234,7 +238,11 @@ public final class ChoiceSpace {
                 .toArray());
       } catch (NumberFormatException e) {
         throw new IllegalArgumentException(
-            "the options of " + kv[0].trim() + " must be whole numbers, got '" + kv[1] + "'");
+            "the options of "
+                + io.github.metaqnn4j.space.Echo.of(kv[0].trim())
+                + " must be whole numbers, got '"
+                + io.github.metaqnn4j.space.Echo.of(kv[1])
+                + "'");
       }
     }
     return b;
@@ -257,6 +265,12 @@ public final class ChoiceSpace {
         + " architectures";
   }
 
+  /**
+   * The most layers a choice space may have: past it, the controller's memory grows with no search
+   * that would use it.
+   */
+  public static final int MOST_LAYERS = 64;
+
   /** Fluent settings of a {@link ChoiceSpace}. */
   public static final class Builder {
     private final int layers;
@@ -267,6 +281,14 @@ public final class ChoiceSpace {
     private Builder(int layers) {
       if (layers < 1) {
         throw new IllegalArgumentException("a choice space needs at least 1 layer, got " + layers);
+      }
+      if (layers > MOST_LAYERS) {
+        throw new IllegalArgumentException(
+            "a choice space has at most "
+                + MOST_LAYERS
+                + " layers (the controller keeps a state per decision; Zoph and Le search up to"
+                + " 15 layers), got "
+                + layers);
       }
       this.layers = layers;
     }
@@ -280,7 +302,11 @@ public final class ChoiceSpace {
     public Builder choice(String name, int... values) {
       Objects.requireNonNull(name, "name");
       if (!NAMES.contains(name)) {
-        throw new IllegalArgumentException("unknown choice '" + name + "': use one of " + NAMES);
+        throw new IllegalArgumentException(
+            "unknown choice '"
+                + io.github.metaqnn4j.space.Echo.of(name)
+                + "': use one of "
+                + NAMES);
       }
       if (choices.containsKey(name)) {
         throw new IllegalArgumentException("the choice " + name + " is given twice");

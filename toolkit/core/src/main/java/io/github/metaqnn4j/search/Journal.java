@@ -2,6 +2,7 @@ package io.github.metaqnn4j.search;
 
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.controller.ChoiceProbability;
+import io.github.metaqnn4j.store.Durability;
 import io.github.metaqnn4j.store.ExperimentStore;
 import io.github.metaqnn4j.store.Lease;
 import io.github.metaqnn4j.store.StoreException;
@@ -44,8 +45,12 @@ final class Journal {
    * @throws StoreException naming the first setting that differs, or the process that holds the
    *     store
    */
-  static Journal open(Path file, Map<String, Object> settings, Map<String, Object> provenance) {
-    ExperimentStore store = ExperimentStore.open(file);
+  static Journal open(
+      Path file,
+      Durability durability,
+      Map<String, Object> settings,
+      Map<String, Object> provenance) {
+    ExperimentStore store = ExperimentStore.open(file, durability);
     Lease lease = null;
     try {
       lease = Lease.take(file, Lease.SEARCH, Lease.DEFAULT_EXPIRY);

@@ -114,7 +114,7 @@ public final class Search {
     this.journal =
         b.storeFile == null
             ? Journal.none()
-            : Journal.open(b.storeFile, settings(), Provenance.of(evaluator));
+            : Journal.open(b.storeFile, b.durability, settings(), Provenance.of(evaluator));
     try {
       restore(journal.stored());
     } catch (RuntimeException e) {

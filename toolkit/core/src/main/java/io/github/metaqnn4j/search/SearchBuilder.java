@@ -50,6 +50,7 @@ public final class SearchBuilder {
   boolean quiet;
   final Map<String, Object> settings = new TreeMap<>();
   java.nio.file.Path storeFile;
+  io.github.metaqnn4j.store.Durability durability = io.github.metaqnn4j.store.Durability.NORMAL;
   final List<SearchListener> listeners = new ArrayList<>();
 
   SearchBuilder(StateSpace space, ChoiceSpace choices) {
@@ -190,6 +191,16 @@ public final class SearchBuilder {
    */
   public SearchBuilder store(java.nio.file.Path file) {
     this.storeFile = Objects.requireNonNull(file, "file");
+    return this;
+  }
+
+  /**
+   * How durable each stored model is (default {@link io.github.metaqnn4j.store.Durability#NORMAL}:
+   * a killed process loses none; {@code FULL} also survives a power loss, at a sync per model). Not
+   * a setting of the search: a resume may choose another.
+   */
+  public SearchBuilder durability(io.github.metaqnn4j.store.Durability durability) {
+    this.durability = Objects.requireNonNull(durability, "durability");
     return this;
   }
 

@@ -3,6 +3,7 @@ package io.github.metaqnn4j.store;
 import com.google.gson.JsonElement;
 import io.github.metaqnn4j.agent.QValue;
 import io.github.metaqnn4j.controller.ChoiceProbability;
+import io.github.metaqnn4j.space.Echo;
 import io.github.metaqnn4j.space.Layer;
 import io.github.metaqnn4j.space.State;
 import io.github.metaqnn4j.space.StateSpace;
@@ -41,13 +42,17 @@ import java.util.TreeMap;
  */
 public final class ExperimentStore implements AutoCloseable {
   /** The schema version this toolkit writes. */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   private static final String FORMAT = "metaqnn4j-experiment";
   private static final String START = "start";
   private static final String SETTINGS = "settings";
   private final Path file;
   private final Connection db;
+  // whether the tables have their seal column yet (not while an older store is checked)
+  private boolean sealed;
+  // whether every row must carry a seal (a store created with schema 3 or later)
+  private boolean allSealed;
 
   private ExperimentStore(Path file, Connection db) {
     this.file = file;
@@ -60,6 +65,17 @@ public final class ExperimentStore implements AutoCloseable {
    * @throws StoreException when the file is not an experiment store, or a newer one
    */
   public static ExperimentStore open(Path file) {
+    return open(file, Durability.NORMAL);
+  }
+
+  /**
+   * Opens (or creates) the experiment store in {@code file}, its commits as durable as {@code
+   * durability} says.
+   *
+   * @throws StoreException when the file is not an experiment store, or a newer one
+   */
+  public static ExperimentStore open(Path file, Durability durability) {
+    java.util.Objects.requireNonNull(durability, "durability");
     Connection db = null;
     if (Files.isDirectory(file)) {
       throw new StoreException(
@@ -76,7 +92,7 @@ public final class ExperimentStore implements AutoCloseable {
           () -> {
             try (Statement st = c.createStatement()) {
               st.execute("PRAGMA journal_mode=WAL");
-              st.execute("PRAGMA synchronous=NORMAL");
+              st.execute(durability.pragma());
             }
           });
       if (existed) {
@@ -88,7 +104,7 @@ public final class ExperimentStore implements AutoCloseable {
     } catch (SQLException e) {
       closeQuietly(db);
       if (Integrity.isDamage(e)) {
-        throw Integrity.damaged(file, e.getMessage(), e);
+        throw Integrity.damaged(file, "SQLite: " + e.getMessage(), e);
       }
       String m = String.valueOf(e.getMessage());
       if (m.contains("SQLITE_BUSY")) {
@@ -181,7 +197,8 @@ public final class ExperimentStore implements AutoCloseable {
             tables.add(rs.getString(1));
           }
         }
-        if (tables.isEmpty()) {
+        boolean created = tables.isEmpty();
+        if (created) {
           createSchema(st);
         } else {
           checkFormat(tables);
@@ -194,8 +211,9 @@ public final class ExperimentStore implements AutoCloseable {
         st.execute(
             "CREATE TABLE IF NOT EXISTS choice_probabilities(iteration INTEGER NOT NULL,"
                 + " controller INTEGER NOT NULL, step INTEGER NOT NULL, decision TEXT NOT NULL,"
-                + " option TEXT NOT NULL, probability REAL NOT NULL,"
+                + " option TEXT NOT NULL, probability REAL NOT NULL, seal INTEGER,"
                 + " PRIMARY KEY(iteration, controller, step, option))");
+        addSeals(st, created);
         Lease.createTable(st); // who holds the store (older toolkits ignore it)
         // training controllers (QAN): episodes, and the agent's state after the last one
         st.execute(
@@ -224,24 +242,60 @@ public final class ExperimentStore implements AutoCloseable {
   }
 
   private void createSchema(Statement st) throws SQLException {
-    st.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    st.execute("CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL, seal INTEGER)");
     st.execute(
         "CREATE TABLE models(iteration INTEGER PRIMARY KEY, model INTEGER NOT NULL,"
             + " architecture TEXT NOT NULL, epsilon REAL NOT NULL, reward REAL NOT NULL,"
             + " reused INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,"
             + " seconds REAL NOT NULL, curve TEXT NOT NULL, metrics TEXT NOT NULL,"
-            + " finished_at TEXT NOT NULL)");
+            + " finished_at TEXT NOT NULL, seal INTEGER)");
     st.execute(
         "CREATE TABLE q_values(state_layer TEXT NOT NULL, depth INTEGER NOT NULL,"
             + " size_bin INTEGER NOT NULL, fc_run INTEGER NOT NULL, action TEXT NOT NULL,"
-            + " value REAL NOT NULL, PRIMARY KEY(state_layer, depth, size_bin, fc_run, action))");
+            + " value REAL NOT NULL, seal INTEGER,"
+            + " PRIMARY KEY(state_layer, depth, size_bin, fc_run, action))");
     st.execute(
         "CREATE TABLE final_models(rank INTEGER PRIMARY KEY, architecture TEXT NOT NULL,"
             + " epochs INTEGER NOT NULL, test_accuracy REAL NOT NULL, seconds REAL NOT NULL,"
             + " training_loss TEXT NOT NULL)");
+    sealed = true;
     putMeta("format", FORMAT);
     putMeta("schema_version", String.valueOf(SCHEMA_VERSION));
     putMeta("created", Instant.now().toString());
+  }
+
+  /** The tables whose rows carry a seal (see {@link Integrity#seal}). */
+  private static final List<String> SEALED_TABLES =
+      List.of("meta", "models", "q_values", "choice_probabilities");
+
+  private static final String SEALS = "seals";
+
+  /**
+   * Gives the rows of a store of schema 1 or 2 seals from now on: a {@code seal} column in each
+   * sealed table (rows written before stay unsealed and are read as before), and the store's schema
+   * 3. A new store's rows are all sealed, which its {@code seals} entry says.
+   */
+  private void addSeals(Statement st, boolean created) throws SQLException {
+    for (String table : SEALED_TABLES) {
+      boolean has = false;
+      try (ResultSet rs = st.executeQuery("PRAGMA table_info(" + table + ")")) {
+        while (rs.next()) {
+          has |= "seal".equals(rs.getString("name"));
+        }
+      }
+      if (!has) {
+        st.execute("ALTER TABLE " + table + " ADD COLUMN seal INTEGER");
+      }
+    }
+    sealed = true;
+    Map<String, String> meta = meta();
+    if (created) {
+      putMeta(SEALS, "all");
+    } else if (!meta.containsKey(SEALS)) {
+      putMeta(SEALS, "from schema 3"); // rows of the older schema have none
+      putMeta("schema_version", String.valueOf(SCHEMA_VERSION));
+    }
+    allSealed = "all".equals(meta().get(SEALS));
   }
 
   private void checkFormat(List<String> tables) throws SQLException {
@@ -295,7 +349,11 @@ public final class ExperimentStore implements AutoCloseable {
     try {
       Map<String, String> meta = meta();
       if (meta.containsKey(SETTINGS)) {
-        return Json.parse(meta.get(SETTINGS));
+        try {
+          return Json.parse(meta.get(SETTINGS));
+        } catch (RuntimeException e) {
+          throw Integrity.damagedRow(file, "meta", "'settings'", e.getMessage());
+        }
       }
       Map<String, Object> old = new TreeMap<>(); // schema 1: config.* strings
       meta.forEach(
@@ -411,14 +469,18 @@ public final class ExperimentStore implements AutoCloseable {
         ResultSet rs = st.executeQuery("SELECT * FROM sessions ORDER BY id")) {
       while (rs.next()) {
         String ended = rs.getString("ended_at");
-        out.add(
-            new Session(
-                rs.getInt("id"),
-                Instant.parse(rs.getString("started_at")),
-                Json.toMap(rs.getString("provenance")),
-                ended == null ? null : Instant.parse(ended),
-                rs.getString("status"),
-                rs.getString("reason")));
+        try {
+          out.add(
+              new Session(
+                  rs.getInt("id"),
+                  Instant.parse(rs.getString("started_at")),
+                  Json.toMap(rs.getString("provenance")),
+                  ended == null ? null : Instant.parse(ended),
+                  rs.getString("status"),
+                  rs.getString("reason")));
+        } catch (RuntimeException e) {
+          throw Integrity.damagedRow(file, "sessions", rs.getInt("id"), e.getMessage());
+        }
       }
     } catch (SQLException e) {
       throw failure("read the sessions", e);
@@ -491,7 +553,9 @@ public final class ExperimentStore implements AutoCloseable {
     try {
       db.setAutoCommit(false);
       try (PreparedStatement ps =
-          db.prepareStatement("INSERT INTO models VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          db.prepareStatement("INSERT INTO models VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+        String curve = Json.write(m.curve());
+        String metrics = Json.write(new TreeMap<>(m.metrics()));
         ps.setInt(1, m.iteration());
         ps.setInt(2, m.model());
         ps.setString(3, m.architecture());
@@ -501,9 +565,24 @@ public final class ExperimentStore implements AutoCloseable {
         ps.setString(7, m.status());
         ps.setString(8, m.reason());
         ps.setDouble(9, m.seconds());
-        ps.setString(10, Json.write(m.curve()));
-        ps.setString(11, Json.write(new TreeMap<>(m.metrics())));
+        ps.setString(10, curve);
+        ps.setString(11, metrics);
         ps.setString(12, finishedAt.toString());
+        ps.setLong(
+            13,
+            Integrity.seal(
+                m.iteration(),
+                m.model(),
+                m.architecture(),
+                m.epsilon(),
+                m.reward(),
+                m.reused() ? 1 : 0,
+                m.status(),
+                m.reason(),
+                m.seconds(),
+                curve,
+                metrics,
+                finishedAt.toString()));
         ps.executeUpdate();
       }
       if (qValues != null) {
@@ -523,15 +602,18 @@ public final class ExperimentStore implements AutoCloseable {
 
   private void writeQValues(List<QValue> qValues) throws SQLException {
     try (PreparedStatement ps =
-        db.prepareStatement("INSERT OR REPLACE INTO q_values VALUES (?,?,?,?,?,?)")) {
+        db.prepareStatement("INSERT OR REPLACE INTO q_values VALUES (?,?,?,?,?,?,?)")) {
       for (QValue q : qValues) {
         State s = q.state();
-        ps.setString(1, s.isStart() ? START : s.layer().notation());
+        String layer = s.isStart() ? START : s.layer().notation();
+        String action = q.action().notation();
+        ps.setString(1, layer);
         ps.setInt(2, s.depth());
         ps.setInt(3, s.sizeBin());
         ps.setInt(4, s.fcRun());
-        ps.setString(5, q.action().notation());
+        ps.setString(5, action);
         ps.setDouble(6, q.value());
+        ps.setLong(7, Integrity.seal(layer, s.depth(), s.sizeBin(), s.fcRun(), action, q.value()));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -541,7 +623,7 @@ public final class ExperimentStore implements AutoCloseable {
   private void writeChoices(int iteration, Collection<ChoiceProbability> choices)
       throws SQLException {
     try (PreparedStatement ps =
-        db.prepareStatement("INSERT INTO choice_probabilities VALUES (?,?,?,?,?,?)")) {
+        db.prepareStatement("INSERT INTO choice_probabilities VALUES (?,?,?,?,?,?,?)")) {
       for (ChoiceProbability c : choices) {
         ps.setInt(1, iteration);
         ps.setInt(2, c.controller());
@@ -549,6 +631,10 @@ public final class ExperimentStore implements AutoCloseable {
         ps.setString(4, c.decision());
         ps.setString(5, c.option());
         ps.setDouble(6, c.probability());
+        ps.setLong(
+            7,
+            Integrity.seal(
+                iteration, c.controller(), c.step(), c.decision(), c.option(), c.probability()));
         ps.addBatch();
       }
       ps.executeBatch();
@@ -564,13 +650,25 @@ public final class ExperimentStore implements AutoCloseable {
     try (Statement st = db.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT iteration, controller, step, decision, option, probability"
+                "SELECT iteration, controller, step, decision, option, probability, seal"
                     + " FROM choice_probabilities ORDER BY iteration, controller, step, rowid")) {
       while (rs.next()) {
-        out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>())
-            .add(
-                new ChoiceProbability(
-                    rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getDouble(6)));
+        var c =
+            new ChoiceProbability(
+                rs.getInt(2), rs.getInt(3), rs.getString(4), rs.getString(5), rs.getDouble(6));
+        Integrity.checkSeal(
+            file,
+            "choice_probabilities",
+            "of iteration " + rs.getInt(1),
+            seal(rs, 7),
+            allSealed,
+            rs.getInt(1),
+            c.controller(),
+            c.step(),
+            c.decision(),
+            c.option(),
+            c.probability());
+        out.computeIfAbsent(rs.getInt(1), k -> new ArrayList<>()).add(c);
       }
     } catch (SQLException e) {
       throw failure("read the choice probabilities", e);
@@ -665,19 +763,42 @@ public final class ExperimentStore implements AutoCloseable {
     try (Statement st = db.createStatement();
         ResultSet rs = st.executeQuery("SELECT * FROM models ORDER BY iteration")) {
       while (rs.next()) {
-        out.add(
-            new StoredModel(
-                rs.getInt("iteration"),
-                rs.getInt("model"),
-                rs.getString("architecture"),
-                rs.getDouble("epsilon"),
-                rs.getDouble("reward"),
-                rs.getInt("reused") == 1,
-                rs.getString("status"),
-                rs.getString("reason"),
-                rs.getDouble("seconds"),
-                Json.curve(rs.getString("curve")),
-                Json.metrics(rs.getString("metrics"))));
+        int iteration = rs.getInt("iteration");
+        Integrity.checkSeal(
+            file,
+            "models",
+            "of iteration " + iteration,
+            seal(rs, "seal"),
+            allSealed,
+            iteration,
+            rs.getInt("model"),
+            rs.getString("architecture"),
+            rs.getDouble("epsilon"),
+            rs.getDouble("reward"),
+            rs.getInt("reused"),
+            rs.getString("status"),
+            rs.getString("reason"),
+            rs.getDouble("seconds"),
+            rs.getString("curve"),
+            rs.getString("metrics"),
+            rs.getString("finished_at"));
+        try {
+          out.add(
+              new StoredModel(
+                  iteration,
+                  rs.getInt("model"),
+                  rs.getString("architecture"),
+                  rs.getDouble("epsilon"),
+                  rs.getDouble("reward"),
+                  rs.getInt("reused") == 1,
+                  rs.getString("status"),
+                  rs.getString("reason"),
+                  rs.getDouble("seconds"),
+                  Json.curve(rs.getString("curve")),
+                  Json.metrics(rs.getString("metrics"))));
+        } catch (RuntimeException e) {
+          throw Integrity.damagedRow(file, "models", "of iteration " + iteration, e.getMessage());
+        }
       }
     } catch (SQLException e) {
       throw failure("read the models", e);
@@ -691,17 +812,34 @@ public final class ExperimentStore implements AutoCloseable {
     try (Statement st = db.createStatement();
         ResultSet rs =
             st.executeQuery(
-                "SELECT state_layer, depth, size_bin, fc_run, action, value FROM q_values"
+                "SELECT state_layer, depth, size_bin, fc_run, action, value, seal FROM q_values"
                     + " ORDER BY depth, state_layer, size_bin, fc_run, action")) {
       while (rs.next()) {
         String layer = rs.getString(1);
-        State state =
-            new State(
-                START.equals(layer) ? null : Layer.parse(layer),
-                rs.getInt(2),
-                rs.getInt(3),
-                rs.getInt(4));
-        out.add(new QValue(state, Layer.parse(rs.getString(5)), rs.getDouble(6)));
+        String row = "of " + Echo.of(layer) + " -> " + Echo.of(rs.getString(5));
+        Integrity.checkSeal(
+            file,
+            "q_values",
+            row,
+            seal(rs, 7),
+            allSealed,
+            layer,
+            rs.getInt(2),
+            rs.getInt(3),
+            rs.getInt(4),
+            rs.getString(5),
+            rs.getDouble(6));
+        try {
+          State state =
+              new State(
+                  START.equals(layer) ? null : Layer.parse(layer),
+                  rs.getInt(2),
+                  rs.getInt(3),
+                  rs.getInt(4));
+          out.add(new QValue(state, Layer.parse(rs.getString(5)), rs.getDouble(6)));
+        } catch (RuntimeException e) {
+          throw Integrity.damagedRow(file, "q_values", row, e.getMessage());
+        }
       }
     } catch (SQLException e) {
       throw failure("read the Q values", e);
@@ -715,7 +853,12 @@ public final class ExperimentStore implements AutoCloseable {
     try (Statement st = db.createStatement();
         ResultSet rs = st.executeQuery("SELECT iteration, finished_at FROM models")) {
       while (rs.next()) {
-        out.put(rs.getInt(1), Instant.parse(rs.getString(2)));
+        try {
+          out.put(rs.getInt(1), Instant.parse(rs.getString(2)));
+        } catch (RuntimeException e) {
+          throw Integrity.damagedRow(
+              file, "models", "of iteration " + rs.getInt(1), e.getMessage());
+        }
       }
     } catch (SQLException e) {
       throw failure("read the finish times", e);
@@ -813,23 +956,51 @@ public final class ExperimentStore implements AutoCloseable {
     }
   }
 
+  /**
+   * The store's own entries (format, schema, settings, status, ...), their seals checked once the
+   * table has them: the {@code seals} entry itself decides whether a missing seal is damage.
+   */
   private Map<String, String> meta() throws SQLException {
     Map<String, String> meta = new LinkedHashMap<>();
+    Map<String, Long> seals = new LinkedHashMap<>();
     try (Statement st = db.createStatement();
-        ResultSet rs = st.executeQuery("SELECT key, value FROM meta")) {
+        ResultSet rs =
+            st.executeQuery(
+                sealed ? "SELECT key, value, seal FROM meta" : "SELECT key, value FROM meta")) {
       while (rs.next()) {
         meta.put(rs.getString(1), rs.getString(2));
+        seals.put(rs.getString(1), sealed ? seal(rs, 3) : null);
       }
+    }
+    if (sealed) {
+      boolean required = "all".equals(meta.get(SEALS));
+      meta.forEach(
+          (k, v) ->
+              Integrity.checkSeal(
+                  file, "meta", "'" + Echo.of(k) + "'", seals.get(k), required, k, v));
     }
     return meta;
   }
 
   private void putMeta(String key, String value) throws SQLException {
-    try (PreparedStatement ps = db.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?)")) {
+    try (PreparedStatement ps =
+        db.prepareStatement("INSERT OR REPLACE INTO meta VALUES (?, ?, ?)")) {
       ps.setString(1, key);
       ps.setString(2, value);
+      ps.setLong(3, Integrity.seal(key, value));
       ps.executeUpdate();
     }
+  }
+
+  /** The seal column {@code column} of the current row, or null where it has none. */
+  private static Long seal(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static Long seal(ResultSet rs, int column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
   }
 
   private void rollback() {
@@ -849,6 +1020,9 @@ public final class ExperimentStore implements AutoCloseable {
   }
 
   private StoreException failure(String what, SQLException e) {
+    if (Integrity.isDamage(e)) {
+      return Integrity.damaged(file, "SQLite, trying to " + what + ": " + e.getMessage(), e);
+    }
     return new StoreException("cannot " + what + " in " + file + ": " + e.getMessage(), e);
   }
 }

@@ -98,7 +98,7 @@ public final class Lease implements AutoCloseable {
         boolean done = false;
         try {
           createTable(st);
-          Optional<Holder> held = read(db, name);
+          Optional<Holder> held = read(db, file, name);
           if (held.isPresent() && alive(held.get(), now, expiry)) {
             throw new StoreException(
                 file
@@ -161,7 +161,7 @@ public final class Lease implements AutoCloseable {
         return Optional.empty();
       }
       Instant now = Instant.now();
-      return read(db, name).filter(h -> alive(h, now, expiry));
+      return read(db, file, name).filter(h -> alive(h, now, expiry));
     } catch (SQLException e) {
       return Optional.empty(); // opening the store reports what is wrong with the file
     }
@@ -227,7 +227,7 @@ public final class Lease implements AutoCloseable {
             + " heartbeat TEXT NOT NULL)");
   }
 
-  private static Optional<Holder> read(Connection db, String name) throws SQLException {
+  private static Optional<Holder> read(Connection db, Path file, String name) throws SQLException {
     try (PreparedStatement ps =
         db.prepareStatement("SELECT host, pid, since, heartbeat FROM leases WHERE name = ?")) {
       ps.setString(1, name);
@@ -235,12 +235,16 @@ public final class Lease implements AutoCloseable {
         if (!rs.next()) {
           return Optional.empty();
         }
-        return Optional.of(
-            new Holder(
-                rs.getString(1),
-                rs.getLong(2),
-                Instant.parse(rs.getString(3)),
-                Instant.parse(rs.getString(4))));
+        try {
+          return Optional.of(
+              new Holder(
+                  rs.getString(1),
+                  rs.getLong(2),
+                  Instant.parse(rs.getString(3)),
+                  Instant.parse(rs.getString(4))));
+        } catch (RuntimeException e) {
+          throw Integrity.damagedRow(file, "leases", "'" + name + "'", e.getMessage());
+        }
       }
     }
   }

@@ -225,6 +225,112 @@ class ExperimentStoreTest {
     assertTrue(e.getMessage().contains(f.toString()), e.getMessage());
   }
 
+  private static StoredModel model(int i, double reward) {
+    return new StoredModel(
+        i,
+        i,
+        "[C(8,3,1), SM(10)]",
+        1.0,
+        reward,
+        false,
+        "COMPLETED",
+        "",
+        1.0,
+        List.of(0.1, reward),
+        Map.of("parameters", 1e3));
+  }
+
+  private static void sql(Path f, String statement) throws Exception {
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + f)) {
+      c.createStatement().execute(statement);
+    }
+  }
+
+  /** A value changed inside a sound page (SQLite's check passes) is found by the row's seal. */
+  @Test
+  void aValueChangedInASoundPageIsFoundByItsSeal() throws Exception {
+    Path f = dir.resolve("sealed.db");
+    try (var store = ExperimentStore.open(f)) {
+      store.useSettings(Map.of("seed", 1));
+      for (int i = 0; i < 5; i++) {
+        store.append(model(i, 0.5), null);
+      }
+    }
+    sql(f, "UPDATE models SET reward = 0.99 WHERE iteration = 3");
+    try (var store = ExperimentStore.open(f)) {
+      var e = assertThrows(StoreException.class, store::models);
+      assertTrue(
+          e.getMessage().contains("is damaged (the row of iteration 3 of models: its seal differs"),
+          e.getMessage());
+    }
+    sql(f, "UPDATE models SET reward = 0.5 WHERE iteration = 3");
+    sql(f, "UPDATE models SET seal = NULL WHERE iteration = 1");
+    try (var store = ExperimentStore.open(f)) {
+      var e = assertThrows(StoreException.class, store::models);
+      assertTrue(
+          e.getMessage().contains("iteration 1 of models: its seal is missing"), e.getMessage());
+    }
+    sql(f, "UPDATE models SET seal = NULL WHERE iteration = 1"); // (still)
+    sql(f, "UPDATE meta SET value = '{\"seed\":2}' WHERE key = 'settings'");
+    var e = assertThrows(StoreException.class, () -> ExperimentStore.open(f).settings());
+    assertTrue(
+        e.getMessage().contains("the row 'settings' of meta: its seal differs"), e.getMessage());
+  }
+
+  /** A store of schema 2 (no seals) still opens and reads; its new rows are sealed. */
+  @Test
+  void aStoreOfSchemaTwoOpensAndSealsItsNewRows() throws Exception {
+    Path f = dir.resolve("schema2.db");
+    sql(f, "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    sql(
+        f,
+        "CREATE TABLE models(iteration INTEGER PRIMARY KEY, model INTEGER NOT NULL,"
+            + " architecture TEXT NOT NULL, epsilon REAL NOT NULL, reward REAL NOT NULL,"
+            + " reused INTEGER NOT NULL, status TEXT NOT NULL, reason TEXT NOT NULL,"
+            + " seconds REAL NOT NULL, curve TEXT NOT NULL, metrics TEXT NOT NULL,"
+            + " finished_at TEXT NOT NULL)");
+    sql(
+        f,
+        "CREATE TABLE q_values(state_layer TEXT NOT NULL, depth INTEGER NOT NULL,"
+            + " size_bin INTEGER NOT NULL, fc_run INTEGER NOT NULL, action TEXT NOT NULL,"
+            + " value REAL NOT NULL, PRIMARY KEY(state_layer, depth, size_bin, fc_run, action))");
+    sql(
+        f,
+        "CREATE TABLE final_models(rank INTEGER PRIMARY KEY, architecture TEXT NOT NULL,"
+            + " epochs INTEGER NOT NULL, test_accuracy REAL NOT NULL, seconds REAL NOT NULL,"
+            + " training_loss TEXT NOT NULL)");
+    sql(
+        f,
+        "INSERT INTO meta VALUES ('format', 'metaqnn4j-experiment'), ('schema_version', '2'),"
+            + " ('settings', '{\"seed\":1}'), ('status', 'running')");
+    sql(
+        f,
+        "INSERT INTO models VALUES (0, 0, '[C(8,3,1), SM(10)]', 1.0, 0.25, 0, 'COMPLETED', '',"
+            + " 1.0, '[0.1,0.25]', '{\"parameters\":1000.0}', '2026-12-01T00:00:00Z')");
+    try (var store = ExperimentStore.open(f)) {
+      assertEquals(Map.of("seed", 1.0), store.settings());
+      assertEquals(0.25, store.models().get(0).reward());
+      store.append(model(1, 0.5), null);
+    }
+    sql(f, "UPDATE models SET reward = 0.3 WHERE iteration = 0"); // unsealed: read as it is
+    try (var store = ExperimentStore.open(f)) {
+      assertEquals(0.3, store.models().get(0).reward());
+    }
+    sql(f, "UPDATE models SET reward = 0.7 WHERE iteration = 1"); // sealed when written
+    try (var store = ExperimentStore.open(f)) {
+      var e = assertThrows(StoreException.class, store::models);
+      assertTrue(
+          e.getMessage().contains("iteration 1 of models: its seal differs"), e.getMessage());
+    }
+    try (var c = DriverManager.getConnection("jdbc:sqlite:" + f);
+        var rs =
+            c.createStatement()
+                .executeQuery("SELECT value FROM meta WHERE key = 'schema_version'")) {
+      rs.next();
+      assertEquals(String.valueOf(ExperimentStore.SCHEMA_VERSION), rs.getString(1));
+    }
+  }
+
   @Test
   void filesThatAreNotExperimentsAreRejected() throws Exception {
     Path text = dir.resolve("notes.txt");
