@@ -258,7 +258,6 @@ public final class ExperimentStore implements AutoCloseable {
         "CREATE TABLE final_models(rank INTEGER PRIMARY KEY, architecture TEXT NOT NULL,"
             + " epochs INTEGER NOT NULL, test_accuracy REAL NOT NULL, seconds REAL NOT NULL,"
             + " training_loss TEXT NOT NULL)");
-    sealed = true;
     putMeta("format", FORMAT);
     putMeta("schema_version", String.valueOf(SCHEMA_VERSION));
     putMeta("created", Instant.now().toString());
