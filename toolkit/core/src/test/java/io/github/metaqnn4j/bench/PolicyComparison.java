@@ -189,7 +189,7 @@ public final class PolicyComparison {
         .run();
   }
 
-  private static double mean(double[] v) {
+  static double mean(double[] v) {
     double s = 0;
     for (double x : v) {
       s += x;
@@ -197,7 +197,7 @@ public final class PolicyComparison {
     return s / v.length;
   }
 
-  private static double sd(double[] v) {
+  static double sd(double[] v) {
     double m = mean(v);
     double s = 0;
     for (double x : v) {

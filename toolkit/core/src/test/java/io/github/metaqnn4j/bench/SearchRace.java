@@ -100,7 +100,8 @@ public final class SearchRace {
             "%-16s %7d %18s %12.1f %12.1f %7d%% %7d%%%n",
             m.getKey(),
             n,
-            String.format(Locale.ROOT, "%.4f (%.4f)", mean(best), sd(best)),
+            String.format(
+                Locale.ROOT, "%.4f (%.4f)", PolicyComparison.mean(best), PolicyComparison.sd(best)),
             java.util.Arrays.stream(rank).average().orElse(0),
             (sorted[(seeds - 1) / 2] + sorted[seeds / 2]) / 2.0,
             100 * top1 / seeds,
@@ -121,18 +122,5 @@ public final class SearchRace {
         .maxResamples(100_000)
         .quiet()
         .run();
-  }
-
-  private static double mean(double[] v) {
-    return java.util.Arrays.stream(v).average().orElse(0);
-  }
-
-  private static double sd(double[] v) {
-    double m = mean(v);
-    double s = 0;
-    for (double x : v) {
-      s += (x - m) * (x - m);
-    }
-    return v.length > 1 ? Math.sqrt(s / (v.length - 1)) : 0;
   }
 }
