@@ -215,6 +215,31 @@ class KernelBehaviour(unittest.TestCase):
         self.assertLess(time.monotonic() - started, 30)
         self.assertEqual(err["ename"], "Interrupted")
         self.assertEqual(self.result("caught > 0")["text/plain"], "true")
+        # interpreted, the loop meets a stop between its tries; compiled, nowhere: then its thread
+        # is left running in the background and the kernel answers again
+        self.assertEqual(self.result("1 + 1")["text/plain"], "2")
+
+    def test_a_cell_stuck_in_native_code_is_left_running_and_the_kernel_answers(self):
+        fifo = os.path.join(self.tmp, "fifo")
+        os.mkfifo(fifo)
+        started = time.monotonic()
+        self.interrupt_after(1)
+        # opening a FIFO for reading waits in native code until a writer comes
+        err = self.error(f'new java.io.FileInputStream("{fifo}").read();', timeout=60)
+        self.assertLess(time.monotonic() - started, 30)
+        self.assertEqual(err["ename"], "Interrupted")
+        self.assertIn("runs on in the background", err["evalue"])
+        self.assertEqual(self.result("1 + 1")["text/plain"], "2")
+        os.close(os.open(fifo, os.O_WRONLY | os.O_NONBLOCK))  # lets the thread meet its stop
+
+    def test_a_thread_left_running_by_a_cell_does_not_hold_up_the_next(self):
+        self.ok("var sleeper = new Thread(() -> {\n"
+                "  try { Thread.sleep(60_000); } catch (InterruptedException e) { }\n"
+                "}); sleeper.start();")
+        started = time.monotonic()
+        self.assertEqual(self.result("1 + 1")["text/plain"], "2")
+        self.assertLess(time.monotonic() - started, 20)
+        self.ok("sleeper.interrupt();")
 
     def test_interrupt_while_the_cell_still_compiles(self):
         kc = self.kernel.kc

@@ -37,6 +37,7 @@ final class CellEvaluator implements AutoCloseable {
   private static final long RESTOP_MILLIS = 50;
   private static final long GRACE_MILLIS = 2000;
   private static final int STOP_BURST = 200;
+  private static final long LEAVE_MILLIS = 3000;
 
   private final KernelExecutionControl.Provider engine = new KernelExecutionControl.Provider();
   private final JShell shell;
@@ -46,6 +47,8 @@ final class CellEvaluator implements AutoCloseable {
   private final List<String> added = new CopyOnWriteArrayList<>();
 
   private volatile boolean stopRequested;
+  // the running snippet's thread would not end when stopped and was left running
+  private volatile boolean leftRunning;
   // run() calls in progress (a magic such as %time runs Java inside a cell's run)
   private final AtomicInteger running = new AtomicInteger();
 
@@ -93,19 +96,24 @@ final class CellEvaluator implements AutoCloseable {
   /** Clears an earlier stop request: a new cell starts. */
   void beginCell() {
     stopRequested = false;
+    leftRunning = false;
   }
 
   /**
    * Stops the running snippet (from another thread) and the rest of its cell. The snippet's thread
    * is interrupted first, so that code that honours interrupts (a search, a sleep) ends by itself
-   * within {@value #GRACE_MILLIS} ms and its variable keeps what it made; after that JShell stops
-   * it. JShell forgets a stop that arrives while a snippet is still being compiled (the run that
-   * follows clears it), so the stop is repeated every {@value #RESTOP_MILLIS} ms until the cell has
-   * ended.
+   * within {@value #GRACE_MILLIS} ms and its variable keeps what it made; after that it is stopped
+   * ({@link Thread#stop()}). JShell forgets a stop that arrives while a snippet is still being
+   * compiled (the run that follows clears it), so the stop is repeated every {@value
+   * #RESTOP_MILLIS} ms until the cell has ended. A thread that does not end even so (a loop that
+   * catches {@code Throwable} around a sleep, once compiled, meets a stop nowhere else; a thread in
+   * a native call meets it only when the call returns) is left running in the background {@value
+   * #LEAVE_MILLIS} ms later, and its cell ends as stopped.
    */
   void stop() {
     stopRequested = true;
     long hardStopAt = System.nanoTime() + GRACE_MILLIS * 1_000_000;
+    long leaveAt = hardStopAt + LEAVE_MILLIS * 1_000_000;
     Thread[] interrupted = {KernelExecutionControl.interruptRunning()};
     Thread again =
         new Thread(
@@ -119,10 +127,13 @@ final class CellEvaluator implements AutoCloseable {
                 if (!stopRequested || running.get() == 0) {
                   return;
                 }
-                if (System.nanoTime() >= hardStopAt) {
-                  // a burst of interrupts and stops: a cell that catches Throwable around a sleep
-                  // or a wait catches the stops that find it there; one that finds it between
-                  // (in its catch block or its loop) ends it
+                long now = System.nanoTime();
+                if (now >= leaveAt && KernelExecutionControl.interruptRunning() != null) {
+                  leftRunning = true;
+                  engine.control().leaveRunning();
+                } else if (now >= hardStopAt) {
+                  // a burst of interrupts and stops: a stop that finds the thread outside its
+                  // try blocks (where an interpreted loop polls) ends it
                   for (int i = 0; i < STOP_BURST && stopRequested && running.get() > 0; i++) {
                     KernelExecutionControl.interruptRunning();
                     shell.stop();
@@ -217,6 +228,12 @@ final class CellEvaluator implements AutoCloseable {
   }
 
   private void checkStop() {
+    if (leftRunning) {
+      throw new Interrupted(
+          "Interrupted: the cell was stopped, but its thread does not end (it catches every stop,"
+              + " or waits in native code) and runs on in the background; restart the kernel to"
+              + " end it");
+    }
     if (stopRequested) {
       throw new Interrupted("Interrupted: the cell was stopped");
     }

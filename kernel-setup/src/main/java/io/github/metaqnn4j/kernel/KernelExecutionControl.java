@@ -9,81 +9,113 @@ import jdk.jshell.spi.ExecutionControlProvider;
 import jdk.jshell.spi.ExecutionEnv;
 
 /**
- * JShell's in-process execution (so native libraries such as ND4J load once, in the kernel's JVM)
- * that also keeps the object each snippet evaluates to, for rich display. The JDK's local engine
- * runs every snippet on its own thread and knows how to stop it: {@link #stop()} interrupts a
- * running cell on every JDK from 17 on.
+ * JShell's in-process execution (so native libraries such as ND4J load once, in the kernel's JVM),
+ * with each snippet run on a thread of its own that the kernel controls:
  *
- * <p>Each snippet's method is called through {@link #trampoline()}, which records its result or the
- * exception it threw; the exception passes on unchanged, the value does not (JShell would only
- * format it as a string).
+ * <ul>
+ *   <li>the object a snippet evaluates to is kept, for rich display (JShell would only format it as
+ *       a string);
+ *   <li>only the snippet's thread is waited for, not threads that earlier cells started (JShell's
+ *       local engine joins every thread of its group, so a background thread left running by one
+ *       cell held up the next);
+ *   <li>a snippet whose thread will not end when stopped (it catches {@link ThreadDeath}, and
+ *       compiled code gives a stop no place outside its {@code try}) can be left running in the
+ *       background, so that the kernel answers again.
+ * </ul>
+ *
+ * <p>A thread's uncaught exception is printed to {@code System.err}, the cell's output, as the JVM
+ * prints it; the snippet's own goes to JShell.
  */
 final class KernelExecutionControl extends LocalExecutionControl {
-  private static final Method TRAMPOLINE;
+  private static final ThreadGroup CELLS = new ThreadGroup("metaqnn4j cells");
 
-  static {
-    try {
-      TRAMPOLINE = KernelExecutionControl.class.getDeclaredMethod("trampoline");
-      TRAMPOLINE.setAccessible(true);
-    } catch (NoSuchMethodException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
-
-  // one kernel per JVM: the snippet being run and what it produced
-  private static volatile Method target;
+  // one kernel per JVM: the thread of the snippet being run, and what it produced
+  private static volatile Thread running;
   private static volatile Object result;
-  private static volatile Thread runner;
 
   private final SnippetLoader loader;
+  private volatile boolean leave;
 
   KernelExecutionControl(SnippetLoader loader) {
     super(loader);
     this.loader = loader;
   }
 
-  /** Runs the current snippet; its exception passes through unchanged, its value is kept. */
-  static Object trampoline() throws Throwable {
-    runner = Thread.currentThread();
-    reportOtherThreadsFailures(runner);
+  /** How a snippet's thread ended. */
+  private static final class Outcome {
+    volatile boolean returned;
+    volatile Object value;
+    volatile InvocationTargetException failed;
+    volatile Exception refused;
+  }
+
+  @Override
+  protected String invoke(Method doit) throws Exception {
+    result = null;
+    leave = false;
+    Outcome outcome = new Outcome();
+    Thread thread = new Thread(CELLS, () -> runSnippet(doit, outcome), "cell");
+    thread.setDaemon(true);
+    running = thread;
     try {
-      result = target.invoke(null);
-      // JShell would turn the value into a string (every element of an array) and throw it away:
-      // the kernel renders values itself, from result, lazily and bounded
-      return null;
-    } catch (InvocationTargetException e) {
-      throw e.getCause();
+      thread.start();
+      while (thread.isAlive() && !leave) {
+        try {
+          thread.join(20);
+        } catch (InterruptedException e) {
+          // the kernel's thread is not the one to stop: wait on for the snippet
+        }
+      }
     } finally {
-      runner = null;
+      running = null;
+    }
+    if (thread.isAlive()) {
+      thread.setPriority(Thread.MIN_PRIORITY);
+      throw new StoppedException();
+    }
+    if (outcome.failed != null) {
+      throw outcome.failed;
+    }
+    if (outcome.refused != null) {
+      throw outcome.refused;
+    }
+    if (!outcome.returned) {
+      throw new StoppedException(); // it died of a stop, wherever the stop found it
+    }
+    result = outcome.value;
+    return valueString(null);
+  }
+
+  private static void runSnippet(Method doit, Outcome outcome) {
+    try {
+      outcome.value = doit.invoke(null);
+      outcome.returned = true;
+    } catch (InvocationTargetException e) {
+      if (!(e.getCause() instanceof ThreadDeath)) {
+        outcome.failed = e;
+      }
+    } catch (IllegalAccessException e) {
+      outcome.refused = e;
+    }
+  }
+
+  /** Stops the snippet's thread, if one runs. */
+  @Override
+  @SuppressWarnings(
+      "deprecation") // Thread.stop: the only way to end a cell that ignores interrupts
+  public void stop() {
+    Thread t = running;
+    if (t != null) {
+      t.stop();
     }
   }
 
   /**
-   * JShell makes its own handler, which keeps the snippet thread's exception, the handler of every
-   * thread's uncaught exception; those of threads a cell started were then lost. They are printed
-   * to {@code System.err} (the cell's output) as the JVM prints them, and the snippet's own still
-   * goes to JShell.
+   * Stops waiting for the snippet's thread, which runs on in the background: its cell ends as
+   * stopped.
    */
-  private static void reportOtherThreadsFailures(Thread snippet) {
-    Thread.UncaughtExceptionHandler jshell = Thread.getDefaultUncaughtExceptionHandler();
-    if (jshell == null || jshell instanceof OtherThreads) {
-      return;
-    }
-    Thread.setDefaultUncaughtExceptionHandler(new OtherThreads(jshell, snippet));
-  }
-
-  /** Sends a snippet thread's exception to JShell, and prints any other thread's. */
-  private record OtherThreads(Thread.UncaughtExceptionHandler jshell, Thread snippet)
-      implements Thread.UncaughtExceptionHandler {
-    @Override
-    public void uncaughtException(Thread t, Throwable e) {
-      if (t == snippet) {
-        jshell.uncaughtException(t, e);
-      } else {
-        System.err.print("Exception in thread \"" + t.getName() + "\" ");
-        e.printStackTrace(System.err);
-      }
-    }
+  void leaveRunning() {
+    leave = true;
   }
 
   /**
@@ -93,18 +125,11 @@ final class KernelExecutionControl extends LocalExecutionControl {
    * @return the thread interrupted, or null
    */
   static Thread interruptRunning() {
-    Thread t = runner;
+    Thread t = running;
     if (t != null) {
       t.interrupt();
     }
     return t;
-  }
-
-  @Override
-  protected String invoke(Method doit) throws Exception {
-    target = doit;
-    result = null;
-    return super.invoke(TRAMPOLINE);
   }
 
   /** The value the last snippet evaluated to (null for statements and declarations), once. */
