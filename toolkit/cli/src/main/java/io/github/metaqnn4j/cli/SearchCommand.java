@@ -119,6 +119,14 @@ final class SearchCommand implements Callable<Integer> {
   int batch;
 
   @Option(
+      names = "--restart-check",
+      paramLabel = "UPDATES",
+      description =
+          "Restart a model at chance with a lower rate after the epoch that reaches this many"
+              + " updates (default: the paper's 352, its first epoch on CIFAR-10).")
+  Integer restartCheck;
+
+  @Option(
       names = "--subsample",
       description = "Use this many training images (at least 2; default: all).")
   Integer subsample;
@@ -222,6 +230,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     optional(o, "models", models);
     optional(o, "subsample", subsample);
+    optional(o, "restart-check", restartCheck);
     optional(o, "devices", workers);
     if (!engine.equals("dl4j")) {
       o.put("engine", engine); // stores of the default engine keep the options they always had
@@ -329,6 +338,7 @@ final class SearchCommand implements Callable<Integer> {
     }
     Checks.atLeast(spec, "--epochs", epochs, 1);
     Checks.atLeast(spec, "--batch", batch, 1);
+    Checks.atLeastIfGiven(spec, "--restart-check", restartCheck, 1);
     Checks.atLeast(spec, "--max-failures", maxFailures, 1);
     Checks.atLeast(spec, "--burn-in", burnIn, CurvePredictor.MIN_CURVES);
     if (!(delta > 0 && delta < 1)) {
@@ -381,6 +391,9 @@ final class SearchCommand implements Callable<Integer> {
     }
     StateSpace stateSpace = preset.build();
     TrainingScheme scheme = TrainingScheme.paper().epochs(epochs).batchSize(batch);
+    if (restartCheck != null) {
+      scheme = scheme.restartCheckUpdates(restartCheck);
+    }
     SearchBuilder builder;
     String described = stateSpace.describe().toString();
     if (choices != null) {

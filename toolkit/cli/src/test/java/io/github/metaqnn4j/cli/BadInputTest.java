@@ -134,6 +134,13 @@ class BadInputTest {
     refused("--models must be at least 1, got 0", "search", "--models", "0", "--store", store);
     refused("--epochs must be at least 1, got 0", "search", "--epochs", "0", "--store", store);
     refused("--batch must be at least 1, got -1", "search", "--batch", "-1", "--store", store);
+    refused(
+        "--restart-check must be at least 1, got 0",
+        "search",
+        "--restart-check",
+        "0",
+        "--store",
+        store);
     refused("--validation must be at least 1", "search", "--validation", "0", "--store", store);
     refused("--subsample must be at least 2, got 1", "search", "--subsample", "1");
     refused("--devices must be at least 1, got 0", "search", "--devices", "0");
